@@ -1,0 +1,166 @@
+/**
+ * The generated record world shared by the Discogs and SoundCloud stand-ins. Plain data: the
+ * generator fills it, each stand-in builds its own mutable store from it.
+ */
+
+export interface DiscogsArtistCredit {
+  id: number;
+  /** Discogs' name, including a disambiguation suffix such as "Smith (2)". */
+  name: string;
+  anv: string;
+  join: string;
+  role: string;
+  tracks: string;
+}
+
+export interface DiscogsTrack {
+  position: string;
+  type_: 'track' | 'heading' | 'index';
+  title: string;
+  duration: string;
+  artists?: DiscogsArtistCredit[];
+  extraartists?: DiscogsArtistCredit[];
+  sub_tracks?: DiscogsTrack[];
+}
+
+export interface DiscogsLabel {
+  id: number;
+  name: string;
+  catno: string;
+  entity_type: string;
+  entity_type_name: string;
+}
+
+export interface DiscogsFormat {
+  name: string;
+  qty: string;
+  text?: string;
+  descriptions: string[];
+}
+
+export interface DiscogsRelease {
+  id: number;
+  title: string;
+  year: number;
+  released: string;
+  country: string;
+  masterId: number;
+  artists: DiscogsArtistCredit[];
+  extraartists: DiscogsArtistCredit[];
+  labels: DiscogsLabel[];
+  formats: DiscogsFormat[];
+  genres: string[];
+  styles: string[];
+  tracklist: DiscogsTrack[];
+  identifiers: { type: string; value: string; description?: string }[];
+  notes: string | null;
+  dataQuality: string;
+  dateAdded: string;
+  dateChanged: string;
+  have: number;
+  want: number;
+}
+
+export interface DiscogsFolder {
+  id: number;
+  name: string;
+}
+
+export interface DiscogsCustomField {
+  id: number;
+  name: string;
+  type: 'dropdown' | 'textarea';
+  options?: string[];
+  lines?: number;
+  position: number;
+  public: boolean;
+}
+
+export interface DiscogsCollectionItem {
+  instanceId: number;
+  releaseId: number;
+  folderId: number;
+  rating: number;
+  /** ISO 8601 with offset, as Discogs sends it. */
+  dateAdded: string;
+  notes: { field_id: number; value: string }[];
+}
+
+export interface DiscogsWant {
+  releaseId: number;
+  rating: number;
+  notes: string;
+  dateAdded: string;
+}
+
+export interface DiscogsUser {
+  id: number;
+  username: string;
+  name: string;
+  token: string;
+  location: string;
+  registered: string;
+  collectionPublic: boolean;
+}
+
+export interface DiscogsWorld {
+  user: DiscogsUser;
+  folders: DiscogsFolder[];
+  customFields: DiscogsCustomField[];
+  releases: DiscogsRelease[];
+  collection: DiscogsCollectionItem[];
+  wantlist: DiscogsWant[];
+}
+
+export interface SoundcloudUser {
+  id: number;
+  username: string;
+  permalink: string;
+  fullName: string;
+  city: string | null;
+  country: string | null;
+  followersCount: number;
+}
+
+export interface SoundcloudTrack {
+  id: number;
+  userId: number;
+  title: string;
+  /** Milliseconds. */
+  duration: number;
+  genre: string | null;
+  tagList: string;
+  labelName: string | null;
+  metadataArtist: string | null;
+  isrc: string | null;
+  releaseYear: number | null;
+  /** "2019/01/15 15:40:49 +0000" */
+  createdAt: string;
+  access: 'playable' | 'preview' | 'blocked';
+  playbackCount: number;
+  favoritingsCount: number;
+  /** Why the generator made it; never served, for debugging the generator. */
+  kind: 'true' | 'cover' | 'remix' | 'edit' | 'live' | 'reupload' | 'similar' | 'filler';
+}
+
+export interface SoundcloudApp {
+  clientId: string;
+  clientSecret: string;
+  /** The account that authorizes the app (the logged-in user on the authorize page). */
+  accountUserId: number;
+}
+
+export interface SoundcloudWorld {
+  app: SoundcloudApp;
+  users: SoundcloudUser[];
+  tracks: SoundcloudTrack[];
+  /** `"<discogs release id>:<position>"` → the true track id, or null when no upload exists. */
+  truth: Record<string, number | null>;
+}
+
+export interface RecordWorld {
+  seed: number;
+  now: number;
+  discogs: DiscogsWorld;
+  soundcloud: SoundcloudWorld;
+}
