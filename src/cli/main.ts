@@ -6,7 +6,6 @@ import { buildProgram } from './program.ts';
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;

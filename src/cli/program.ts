@@ -20,7 +20,9 @@ export function buildProgram(): Command {
       'config file (default: $SHELFSYNC_CONFIG, then ~/.config/shelfsync/config.yaml)',
     )
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: true });
+    .configureHelp({ sortSubcommands: true })
+    // Set before the commands are added so every subcommand inherits it (usage errors exit 2, not 1).
+    .exitOverride();
   registerCommands(program);
   return program;
 }

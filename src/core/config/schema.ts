@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  cronExpression,
+  evenWithProblems,
+  httpUrl,
+  localPath,
+  percent,
+  secret,
+  text,
+  timeZone,
+  uniqueBy,
+} from './schema-parts.ts';
+
+/**
+ * The one description of shelfsync's config file: types, defaults and messages all come from here.
+ * Defaults that depend on the machine (folders, time zone) come in through the context.
+ */
+export interface ConfigContext {
+  /** Folder of the config file; relative paths in it start here. */
+  baseDir: string;
+  home: string;
+  dataHome: string;
+  stateHome: string;
+  systemTimeZone: string;
+}
+
+export const DEFAULT_SCHEDULE = '0 */6 * * *';
+export const DEFAULT_HARDCOVER_URL = 'https://api.hardcover.app/v1/graphql';
+export const DEFAULT_DISCOGS_URL = 'https://api.discogs.com';
+export const DEFAULT_SOUNDCLOUD_URL = 'https://api.soundcloud.com';
+export const DEFAULT_SOUNDCLOUD_AUTH_URL = 'https://secure.soundcloud.com';
+export const MATCH_STRATEGIES = ['asin', 'isbn', 'title_author'] as const;
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+function field(item: Record<string, unknown> | string, key: string): unknown {
+  return typeof item === 'string' ? undefined : item[key];
+}
+
+const userId = text('a short name for this person, e.g. alice').regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  message: 'must be letters, digits, ".", "_" or "-" (it is used on the command line: sync --user ID)',
+});
+
+function bookUser() {
+  return z.strictObject({
+    id: userId,
+    audiobookshelf: z.strictObject({
+      url: httpUrl('your Audiobookshelf server URL, e.g. http://abs.lan:13378'),
+      token: secret('the Audiobookshelf API token of this user'),
+    }),
+    hardcover: z.strictObject({
+      token: secret('the Hardcover API token of this user'),
+      url: httpUrl('the Hardcover GraphQL endpoint').optional(),
+    }),
+    libraries: z
+      .strictObject({
+        include: z.array(text('an Audiobookshelf library name')).min(1).optional(),
+        exclude: z.array(text('an Audiobookshelf library name')).default([]),
+      })
+      .prefault({}),
+  });
+}
+
+function booksSection() {
+  return z
+    .strictObject({
+      min_progress: percent('the least progress a book needs before it is synced').default(5),
+      auto_add: z.boolean().default(false),
+      auto_add_min_progress: percent('the least progress before a book is added to Hardcover').optional(),
+      match_order: z
+        .array(z.enum(MATCH_STRATEGIES))
+        .min(1)
+        .superRefine(
+          (order, context) => uniqueBy(order, (item) => item, context, [], 'match strategy'),
+          evenWithProblems,
+        )
+        .default([...MATCH_STRATEGIES]),
+      hardcover: z
+        .strictObject({ url: httpUrl('the Hardcover GraphQL endpoint').default(DEFAULT_HARDCOVER_URL) })
+        .prefault({}),
+      users: z
+        .array(bookUser())
+        .min(1)
+        .superRefine(
+          (users, context) => uniqueBy(users, (user) => field(user, 'id'), context, ['id'], 'user id'),
+          evenWithProblems,
+        )
+        .describe('a list of people, each with id, audiobookshelf and hardcover'),
+    })
+    .transform((books) => ({
+      ...books,
+      // Each user ends up with the Hardcover URL to use: their own override, else the shared one.
+      users: books.users.map((user) => ({
+        ...user,
+        hardcover: { ...user.hardcover, url: user.hardcover.url ?? books.hardcover.url },
+      })),
+    }));
+}
+
+function recordsSection() {
+  return z.strictObject({
+    discogs: z.strictObject({
+      username: text('your Discogs username'),
+      token: secret('your Discogs personal access token'),
+      url: httpUrl('the Discogs API URL').default(DEFAULT_DISCOGS_URL),
+    }),
+    wantlist: z.boolean().default(true),
+  });
+}
+
+function playlistsSection() {
+  const definition = z.strictObject({
+    name: text('the playlist name'),
+    query: text('a collection query, e.g. genre = Jazz and year in 1960..1969'),
+    private: z.boolean().default(false),
+    auto_update: z.boolean().default(true),
+  });
+  return z.strictObject({
+    soundcloud: z.strictObject({
+      client_id: text('the client id of your SoundCloud app'),
+      client_secret: secret('the client secret of your SoundCloud app'),
+      redirect_port: z.number().int().min(1).max(65535).default(8976),
+      url: httpUrl('the SoundCloud API URL').default(DEFAULT_SOUNDCLOUD_URL),
+      auth_url: httpUrl('the SoundCloud sign-in URL').default(DEFAULT_SOUNDCLOUD_AUTH_URL),
+    }),
+    definitions: z
+      .array(definition)
+      .superRefine(
+        (list, context) => uniqueBy(list, (item) => field(item, 'name'), context, ['name'], 'playlist name'),
+        evenWithProblems,
+      )
+      .default([]),
+  });
+}
+
+export function buildConfigSchema(context: ConfigContext) {
+  const paths = { baseDir: context.baseDir, home: context.home };
+  return z.strictObject({
+    database: z
+      .strictObject({
+        path: localPath('the SQLite database file', paths).default(
+          join(context.dataHome, 'shelfsync', 'shelfsync.db'),
+        ),
+      })
+      .prefault({}),
+    timezone: timeZone().default(context.systemTimeZone),
+    schedule: cronExpression().default(DEFAULT_SCHEDULE),
+    log: z
+      .strictObject({
+        file: localPath('the log file', paths).default(join(context.stateHome, 'shelfsync', 'shelfsync.log')),
+        level: z.enum(LOG_LEVELS).default('info'),
+      })
+      .prefault({}),
+    books: booksSection().optional(),
+    records: recordsSection().optional(),
+    playlists: playlistsSection().optional(),
+  });
+}
+
+export type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+/** The loaded config: defaults filled in, paths absolute, secrets read from their files. */
+export type Config = z.output<ConfigSchema>;
+export type BooksConfig = NonNullable<Config['books']>;
+export type BookUserConfig = BooksConfig['users'][number];
+export type RecordsConfig = NonNullable<Config['records']>;
+export type PlaylistsConfig = NonNullable<Config['playlists']>;
+export type PlaylistDefinition = PlaylistsConfig['definitions'][number];
+export type MatchStrategy = (typeof MATCH_STRATEGIES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A schema with neutral defaults, for reading the structure (env names, secret keys). */
+export const structureSchema: ConfigSchema = buildConfigSchema({
+  baseDir: '/',
+  home: '/',
+  dataHome: '/',
+  stateHome: '/',
+  systemTimeZone: 'UTC',
+});

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { type Clock, systemClock } from '../clock.ts';
+import { ShelfsyncError } from '../errors.ts';
+import { runMigrations } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+const BUSY_TIMEOUT_MS = 5000;
+const IN_MEMORY = ':memory:';
+
+export interface OpenDatabaseOptions {
+  /** Absolute file path (from `config.database.path`), or ':memory:'. */
+  path: string;
+  clock?: Clock;
+}
+
+export interface Database {
+  /**
+   * The query builder. All queries go through its single connection one at a time; inside
+   * `transaction(fn)` use only the `trx` handed to `fn`, since `db` waits for the transaction to end.
+   */
+  readonly db: Kysely<DatabaseSchema>;
+  /**
+   * The raw connection, for pragmas, backups and diagnostics. Statements run on it bypass Kysely's
+   * queue and would land inside whatever Kysely transaction is open, so do not write through it.
+   */
+  readonly sqlite: BetterSqlite3.Database;
+  readonly path: string;
+  readonly clock: Clock;
+  /** Names of the migrations this open applied (empty when the schema was already current). */
+  readonly appliedMigrations: readonly string[];
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
+  /** Waits for transactions started through `transaction` to settle, then closes. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Opens (creating when missing) the database file, tunes it and brings its schema up to date. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const { path } = options;
+  const clock = options.clock ?? systemClock;
+  const sqlite = openConnection(path);
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let appliedMigrations: string[];
+  try {
+    ({ applied: appliedMigrations } = await runMigrations(db as Kysely<unknown>, sqlite, migrations));
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const pending = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+
+  return {
+    db,
+    sqlite,
+    path,
+    clock,
+    appliedMigrations,
+    transaction<T>(fn: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+      if (closing) return Promise.reject(closedError());
+      const run = db.transaction().execute(fn);
+      pending.add(run);
+      const forget = (): void => {
+        pending.delete(run);
+      };
+      run.then(forget, forget);
+      return run;
+    },
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await Promise.allSettled([...pending]);
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+}
+
+function openConnection(path: string): BetterSqlite3.Database {
+  try {
+    if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      // WAL lets `status` read while a sync writes; NORMAL is durable across app crashes in WAL mode.
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+    return sqlite;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ShelfsyncError(`cannot open the database at ${path}: ${reason}`, {
+      code: 'database',
+      service: 'shelfsync',
+      cause: error,
+    });
+  }
+}
+
+function closedError(): ShelfsyncError {
+  return new ShelfsyncError('the database is closed', { code: 'internal', service: 'shelfsync' });
+}

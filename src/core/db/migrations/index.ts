@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './001-foundation.ts';
+
+/**
+ * Every migration, listed in code rather than found by scanning a folder, so the same list works
+ * from the sources and from a built package. Names sort in the order they must run; never rename
+ * or edit one that has shipped: add a new file instead.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '001-foundation': foundation,
+};

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/core/db/database.ts';
+import { migrations } from '../../src/core/db/migrations/index.ts';
+import { ShelfsyncError } from '../../src/core/errors.ts';
+
+let dir: string;
+const opened: Database[] = [];
+
+async function open(path = join(dir, 'shelfsync.db')): Promise<Database> {
+  const database = await openDatabase({ path });
+  opened.push(database);
+  return database;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shelfsync-db-'));
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('creates missing parent folders and the file', async () => {
+    const path = join(dir, 'nested', 'deeper', 'shelfsync.db');
+    const database = await open(path);
+    expect(database.path).toBe(path);
+    expect(database.sqlite.name).toBe(path);
+  });
+
+  it('applies every migration on the first open and none on the second', async () => {
+    const path = join(dir, 'shelfsync.db');
+    const first = await open(path);
+    expect(first.appliedMigrations).toEqual(Object.keys(migrations));
+    await first.close();
+
+    const second = await open(path);
+    expect(second.appliedMigrations).toEqual([]);
+    const rows = second.sqlite.prepare('select name from kysely_migration order by name').all();
+    expect(rows).toEqual(Object.keys(migrations).map((name) => ({ name })));
+  });
+
+  it('creates the foundation tables with their keys', async () => {
+    const { db, sqlite } = await open();
+    const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
+    expect(tables).toEqual(expect.arrayContaining(['cache_counters', 'cache_entries', 'meta', 'runs']));
+
+    await db.insertInto('meta').values({ key: 'k', value: 'v' }).execute();
+    await expect(db.insertInto('meta').values({ key: 'k', value: 'w' }).execute()).rejects.toThrow(/UNIQUE/);
+
+    const row = { namespace: 'n', key: 'k', value: '1', expires_at: null, created_at: 1 };
+    await db.insertInto('cache_entries').values(row).execute();
+    await expect(db.insertInto('cache_entries').values(row).execute()).rejects.toThrow(/UNIQUE/);
+    expect(sqlite.prepare('select hits from cache_entries').get()).toEqual({ hits: 0 });
+
+    const run = await db
+      .insertInto('runs')
+      .values({ started_at: 1, command: 'sync', finished_at: null, ok: null, report_json: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(run.id).toBe(1);
+  });
+
+  it('turns on WAL, NORMAL sync, foreign keys and a busy timeout', async () => {
+    const { sqlite, db } = await open();
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+    // foreign_keys is per connection; prove it is enforced, not only reported.
+    await sql`create table parent (id integer primary key)`.execute(db);
+    await sql`create table child (parent_id integer references parent(id))`.execute(db);
+    await expect(sql`insert into child (parent_id) values (42)`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('closes idempotently and refuses transactions afterwards', async () => {
+    const database = await open();
+    await database.close();
+    await database.close();
+    expect(database.sqlite.open).toBe(false);
+    await expect(database.transaction(async () => 1)).rejects.toThrow(/closed/);
+  });
+
+  it('reports a file that is not a database as a database error', async () => {
+    const path = join(dir, 'not-a-db.db');
+    writeFileSync(path, 'this is plainly not an SQLite file, but it is long enough to look like a header');
+    const failure = await openDatabase({ path }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ShelfsyncError);
+    expect(failure).toMatchObject({ code: 'database' });
+    expect((failure as Error).message).toContain(path);
+  });
+
+  it('lets a second connection read while the first one writes (WAL)', async () => {
+    const path = join(dir, 'shelfsync.db');
+    const writer = await open(path);
+    const reader = await open(path);
+    await writer.transaction(async (trx) => {
+      await trx.insertInto('meta').values({ key: 'during', value: 'write' }).execute();
+      // The uncommitted row is invisible to the other connection, and reading does not block.
+      const seen = await reader.db.selectFrom('meta').selectAll().execute();
+      expect(seen).toEqual([]);
+    });
+    expect(await reader.db.selectFrom('meta').selectAll().execute()).toEqual([
+      { key: 'during', value: 'write' },
+    ]);
+  });
+});
