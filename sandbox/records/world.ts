@@ -91,6 +91,8 @@ export interface DiscogsWant {
   rating: number;
   notes: string;
   dateAdded: string;
+  /** Whether people other than the owner may see the notes (absent = private). */
+  notesPublic?: boolean;
 }
 
 export interface DiscogsUser {
@@ -101,15 +103,30 @@ export interface DiscogsUser {
   location: string;
   registered: string;
   collectionPublic: boolean;
+  /** Shown to the owner only; absent means none on file. */
+  email?: string;
+  /** Absent means the wantlist is as public as the collection. */
+  wantlistPublic?: boolean;
+}
+
+/** A registered Discogs application (consumer key/secret): higher rate tier, but no user identity. */
+export interface DiscogsConsumer {
+  key: string;
+  secret: string;
+  name: string;
 }
 
 export interface DiscogsWorld {
   user: DiscogsUser;
+  /** Real folders, 1 "Uncategorized" first; folder 0 "All" is virtual (stand-ins derive it). */
   folders: DiscogsFolder[];
   customFields: DiscogsCustomField[];
   releases: DiscogsRelease[];
   collection: DiscogsCollectionItem[];
   wantlist: DiscogsWant[];
+  /** Other accounts that exist (with tokens) but own nothing here: for 403s and public views. */
+  guests?: DiscogsUser[];
+  consumers?: DiscogsConsumer[];
 }
 
 export interface SoundcloudUser {
@@ -148,13 +165,22 @@ export interface SoundcloudApp {
   clientSecret: string;
   /** The account that authorizes the app (the logged-in user on the authorize page). */
   accountUserId: number;
+  /**
+   * Redirect URIs registered for the app. Loopback URIs match on any port (RFC 8252 §7.3). When
+   * absent, the app counts as a desktop app and any http loopback redirect URI is accepted.
+   */
+  redirectUris?: string[];
 }
 
 export interface SoundcloudWorld {
   app: SoundcloudApp;
   users: SoundcloudUser[];
   tracks: SoundcloudTrack[];
-  /** `"<discogs release id>:<position>"` → the true track id, or null when no upload exists. */
+  /**
+   * `"<discogs release id>:<position>"` → the true track id, or null when no upload exists. One key per
+   * playable collection track (see sandbox/records/playable.ts); position is Discogs' own string, "" when
+   * Discogs gives none, and the generator keeps at most one position-less track per release.
+   */
   truth: Record<string, number | null>;
 }
 

@@ -1,0 +1,33 @@
+import type { StandInEnv, StandInRequest } from '../core/stand-in.ts';
+import type { SoundcloudWorld } from '../records/world.ts';
+import type { SoundcloudCatalog } from './catalog.ts';
+import type { PlaylistStore } from './playlist-store.ts';
+import type { SoundcloudPresenter } from './present.ts';
+import type { TrackSearchIndex } from './search-index.ts';
+import type { Caller, TokenStore } from './token-store.ts';
+
+/** Everything a SoundCloud route handler may use. */
+export interface SoundcloudContext {
+  env: StandInEnv;
+  world: SoundcloudWorld;
+  catalog: SoundcloudCatalog;
+  search: TrackSearchIndex;
+  playlists: PlaylistStore;
+  present: SoundcloudPresenter;
+  tokens: TokenStore;
+}
+
+/** One API call after authentication: the request, its path parameter (if any) and the caller. */
+export interface ApiCall {
+  request: StandInRequest;
+  query: URLSearchParams;
+  /** The `:urn` path segment, already percent-decoded. */
+  param: string;
+  caller: Caller;
+}
+
+/** `show_tracks` defaults to true; only an explicit false turns it off. */
+export function showTracks(query: URLSearchParams): boolean {
+  const value = query.get('show_tracks');
+  return value === null || !['false', '0'].includes(value.toLowerCase());
+}

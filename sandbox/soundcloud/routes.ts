@@ -1,0 +1,105 @@
+import type { Reply } from '../core/reply.ts';
+import type { StandInRequest } from '../core/stand-in.ts';
+import type { OperationKind } from '../core/stats.ts';
+import { apiError } from './api-errors.ts';
+import { handleAuthorize } from './authorize.ts';
+import type { ApiCall, SoundcloudContext } from './context.ts';
+import {
+  createPlaylist,
+  deletePlaylist,
+  getPlaylist,
+  getPlaylistTracks,
+  myPlaylists,
+  searchPlaylists,
+  updatePlaylist,
+} from './playlist-routes.ts';
+import { type ClientCredentialsLimits, handleTokenRequest } from './token-endpoint.ts';
+import { getMe, getTrack, getUser, resolveUrl, searchTracks, signOut } from './track-routes.ts';
+
+type Handler = (ctx: SoundcloudContext, call: ApiCall) => Reply | Promise<Reply>;
+
+interface ApiRoute {
+  method: string;
+  path: RegExp;
+  /** The stats label, e.g. "GET /tracks/:urn". */
+  label: string;
+  /** `me` endpoints and writes need a user's token (authorization_code), not an app token. */
+  needsUser: boolean;
+  handle: Handler;
+}
+
+/** A route from its label: "GET /playlists/:urn/tracks" matches any single segment for `:urn`. */
+function route(label: string, needsUser: boolean, handle: Handler): ApiRoute {
+  const [method = '', template = ''] = label.split(' ');
+  const pattern = template.replace(':urn', '([^/]+)');
+  return { method, path: new RegExp(`^${pattern}$`), label, needsUser, handle };
+}
+
+const API_ROUTES: readonly ApiRoute[] = [
+  route('GET /me', true, getMe),
+  route('GET /me/playlists', true, myPlaylists),
+  route('GET /tracks', false, searchTracks),
+  route('GET /tracks/:urn', false, getTrack),
+  route('GET /users/:urn', false, getUser),
+  route('GET /playlists', false, searchPlaylists),
+  route('POST /playlists', true, createPlaylist),
+  route('GET /playlists/:urn', false, getPlaylist),
+  route('PUT /playlists/:urn', true, updatePlaylist),
+  route('DELETE /playlists/:urn', true, deletePlaylist),
+  route('GET /playlists/:urn/tracks', false, getPlaylistTracks),
+  route('GET /resolve', false, resolveUrl),
+  route('POST /sign-out', false, signOut),
+];
+
+function operationKind(method: string, label: string, query: URLSearchParams): OperationKind {
+  if (method !== 'GET') return 'write';
+  const isSearch = label === 'GET /tracks' || label === 'GET /playlists';
+  return isSearch && (query.get('q') ?? '').trim() !== '' ? 'search' : 'read';
+}
+
+function decodeParam(text: string | undefined): string {
+  try {
+    return decodeURIComponent(text ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** `Authorization: OAuth <token>` (securityScheme AuthHeader) or `Bearer <token>` (oAuth2_1). */
+function accessTokenOf(request: StandInRequest): string | undefined {
+  const m = /^(?:oauth|bearer)\s+(\S+)\s*$/i.exec(String(request.headers.authorization ?? ''));
+  return m?.[1];
+}
+
+/** One server answers for both hosts: secure.soundcloud.com (authorize, token) and api.soundcloud.com. */
+export async function dispatch(
+  ctx: SoundcloudContext,
+  limits: ClientCredentialsLimits,
+  request: StandInRequest,
+): Promise<Reply> {
+  const { method, url } = request;
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const record = (label: string) =>
+    ctx.env.stats.operation(label, operationKind(method, label, url.searchParams), 1);
+
+  if (method === 'GET' && path === '/authorize') {
+    record('GET /authorize');
+    return handleAuthorize(url.searchParams, ctx.world.app, ctx.tokens);
+  }
+  if (method === 'POST' && path === '/oauth/token') {
+    record('POST /oauth/token');
+    return handleTokenRequest(request, ctx.world.app, ctx.tokens, limits);
+  }
+
+  for (const route of API_ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.path.exec(path);
+    if (!m) continue;
+    record(route.label);
+    const token = accessTokenOf(request);
+    const caller = token === undefined ? undefined : ctx.tokens.authenticate(token);
+    if (!caller || (route.needsUser && caller.userId === null)) return apiError(401);
+    return route.handle(ctx, { request, query: url.searchParams, param: decodeParam(m[1]), caller });
+  }
+  return apiError(404);
+}

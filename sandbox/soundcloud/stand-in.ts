@@ -1,0 +1,54 @@
+import type { StandInEnv, StandInService } from '../core/stand-in.ts';
+import type { SoundcloudWorld } from '../records/world.ts';
+import { soundcloudFaultReply } from './api-errors.ts';
+import { SoundcloudCatalog } from './catalog.ts';
+import type { SoundcloudContext } from './context.ts';
+import { PlaylistStore } from './playlist-store.ts';
+import { SoundcloudPresenter } from './present.ts';
+import { dispatch } from './routes.ts';
+import { TrackSearchIndex } from './search-index.ts';
+import { ClientCredentialsLimits } from './token-endpoint.ts';
+import { TokenStore } from './token-store.ts';
+import { truthReply } from './track-routes.ts';
+
+export interface SoundcloudStandInOptions {
+  /** Access-token lifetime; SoundCloud's is one hour. Short values let tests see expiry. */
+  accessTokenTtlSeconds?: number;
+}
+
+/**
+ * The SoundCloud stand-in: secure.soundcloud.com's OAuth 2.1 endpoints and api.soundcloud.com's
+ * REST API on one origin, built from a generated world. The catalog and its search index are built
+ * once; every started server gets its own tokens and playlists.
+ */
+export function createSoundcloudStandIn(
+  world: SoundcloudWorld,
+  options: SoundcloudStandInOptions = {},
+): { build: (env: StandInEnv) => StandInService } {
+  const ttl = options.accessTokenTtlSeconds ?? 3600;
+  if (!Number.isInteger(ttl) || ttl < 1) throw new Error('accessTokenTtlSeconds must be a positive integer');
+  const catalog = new SoundcloudCatalog(world);
+  const search = new TrackSearchIndex(catalog);
+
+  return {
+    build(env: StandInEnv): StandInService {
+      const playlists = new PlaylistStore();
+      const tokens = new TokenStore(env.clock, ttl);
+      const limits = new ClientCredentialsLimits(env.clock, env.rateScale);
+      const present = new SoundcloudPresenter(catalog, playlists, env.origin);
+      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, present, tokens };
+      let spamWarnings = 0;
+      return {
+        name: 'soundcloud',
+        handle: (request) => dispatch(ctx, limits, request),
+        faultReply: (kind, retryAfterSeconds) =>
+          soundcloudFaultReply(kind, retryAfterSeconds, ++spamWarnings),
+        extraStats: () => ({ accessTokensIssued: tokens.accessTokensIssued, playlists: playlists.size }),
+        sandboxRoute: (request) =>
+          request.method === 'GET' && request.url.pathname === '/__sandbox/truth'
+            ? truthReply(ctx)
+            : undefined,
+      };
+    },
+  };
+}

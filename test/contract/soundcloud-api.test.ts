@@ -1,0 +1,249 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  api,
+  appToken,
+  loginAsOwner,
+  type StartedSoundcloud,
+  startSoundcloud,
+  tokenRequest,
+} from '../fixtures/soundcloud/stand-in-client.ts';
+import { APP, TRACK } from '../fixtures/soundcloud/world.ts';
+import { OpenApiSchemas, type Schema } from './soundcloud-schema-validator.ts';
+
+const specs = fileURLToPath(new URL('../../../shared/specs/', import.meta.url));
+const specFile = `${specs}soundcloud/api.yaml`;
+
+/** Keys real responses carry beyond the spec: the deprecated numeric ids and set_type (API-NOTES 4.3/4.4). */
+const KNOWN_EXTRAS = new Set(['id', 'user_id', 'set_type']);
+
+describe.skipIf(!existsSync(specs))('contract: SoundCloud stand-in against specs/soundcloud/api.yaml', () => {
+  let schemas: OpenApiSchemas;
+  let examples: Record<string, { value?: unknown }>;
+  let sc: StartedSoundcloud;
+  let userToken: string;
+
+  beforeAll(async () => {
+    const doc = parse(readFileSync(specFile, 'utf8'));
+    schemas = new OpenApiSchemas(doc);
+    examples = doc.components.examples;
+    sc = await startSoundcloud();
+    userToken = (await loginAsOwner(sc.origin)).access_token;
+  });
+  afterAll(async () => {
+    await sc?.server.stop();
+  });
+
+  /** Fetches, checks status and JSON content type, validates and lists undeclared keys. */
+  async function conforms(response: Response, status: number, schema: string | Schema): Promise<unknown> {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await response.json();
+    expect(schemas.validate(body, schema)).toEqual([]);
+    const extras = schemas
+      .undeclaredKeys(body, schema)
+      .filter((path) => !KNOWN_EXTRAS.has(path.split('.').pop() ?? ''));
+    expect(extras).toEqual([]);
+    return body;
+  }
+  const get = (path: string, token = userToken) => api(sc.origin, token, path);
+
+  it('has a validator that rejects wrong types, wrong enums and stray keys', () => {
+    expect(schemas.validate({ duration: '9 min' }, 'Track')).not.toEqual([]);
+    expect(schemas.validate({ access: 'everyone' }, 'Track')).not.toEqual([]);
+    expect(schemas.validate({ collection: [{ title: 3 }] }, 'Tracks')).not.toEqual([]);
+    expect(schemas.validate({ code: '401' }, 'Error')).not.toEqual([]);
+    expect(schemas.validate({ description: null }, 'Track')).not.toEqual([]);
+    expect(schemas.validate({ access: null, download_url: null }, 'Track')).toEqual([]);
+    expect(schemas.undeclaredKeys({ titel: 'x', user: { usernme: 'y' } }, 'Track')).toEqual([
+      '$.titel',
+      '$.user.usernme',
+    ]);
+  });
+
+  it('token responses have the keys and types of the spec example ExpiringToken', async () => {
+    const example = examples.ExpiringToken?.value as Record<string, unknown>;
+    const shapeOf = (value: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v]));
+    const viaCode = await loginAsOwner(sc.origin);
+    const viaRefresh = await (
+      await tokenRequest(sc.origin, {
+        grant_type: 'refresh_token',
+        client_id: APP.clientId,
+        client_secret: APP.clientSecret,
+        refresh_token: viaCode.refresh_token,
+      })
+    ).json();
+    const viaClient = await appToken(sc.origin);
+    for (const body of [viaCode, viaRefresh, viaClient]) {
+      expect(shapeOf(body as unknown as Record<string, unknown>)).toEqual(shapeOf(example));
+      expect(body).toMatchObject({ token_type: example.token_type, scope: example.scope });
+    }
+    const schemaFields = Object.keys(
+      (schemas.named('OAuthToken').properties as Record<string, unknown>) ?? {},
+    );
+    expect(schemaFields).toEqual(
+      expect.arrayContaining(['grant_type', 'client_id', 'client_secret', 'code', 'refresh_token']),
+    );
+  });
+
+  it('GET /me validates as Me; GET /users/:urn as User', async () => {
+    const me = await conforms(await get('/me'), 200, 'Me');
+    expect(me).toMatchObject({ kind: 'user', urn: 'soundcloud:users:1001' });
+    await conforms(await get('/users/soundcloud:users:2006'), 200, 'User');
+  });
+
+  it('GET /tracks validates as Tracks (linked) and TracksList (bare); GET /tracks/:urn as Track', async () => {
+    const page = (await conforms(
+      await get('/tracks?q=so%20what&linked_partitioning=true&limit=2'),
+      200,
+      'Tracks',
+    )) as {
+      next_href?: string;
+    };
+    expect(page.next_href).toBeTypeOf('string');
+    const last = (await conforms(
+      await get('/tracks?q=so%20what&linked_partitioning=true&limit=200'),
+      200,
+      'Tracks',
+    )) as {
+      next_href?: string;
+    };
+    expect(last.next_href).toBeUndefined();
+    await conforms(await get('/tracks?q=joga'), 200, 'TracksList');
+    for (const id of Object.values(TRACK))
+      await conforms(await get(`/tracks/soundcloud:tracks:${id}`), 200, 'Track');
+  });
+
+  it('playlist bodies validate as Playlist, Playlists, PlaylistsArray, Tracks and TracksList', async () => {
+    const created = (await conforms(
+      await api(sc.origin, userToken, '/playlists', {
+        method: 'POST',
+        json: {
+          playlist: {
+            title: 'Contract',
+            sharing: 'private',
+            tracks: [{ urn: `soundcloud:tracks:${TRACK.soWhat}` }],
+          },
+        },
+      }),
+      201,
+      'Playlist',
+    )) as { urn: string };
+    await conforms(
+      await api(sc.origin, userToken, `/playlists/${created.urn}`, {
+        method: 'PUT',
+        json: { playlist: { release_date: '1959-08-17', ean: '5099750442227', tracks: [] } },
+      }),
+      200,
+      'Playlist',
+    );
+    await conforms(await get(`/playlists/${created.urn}`), 200, 'Playlist');
+    await conforms(await get(`/playlists/${created.urn}/tracks?linked_partitioning=true`), 200, 'Tracks');
+    await conforms(await get(`/playlists/${created.urn}/tracks`), 200, 'TracksList');
+    await conforms(await get('/me/playlists?linked_partitioning=true'), 200, 'Playlists');
+    await conforms(await get('/me/playlists'), 200, 'PlaylistsArray');
+    await conforms(await get('/playlists?q=contract&linked_partitioning=true'), 200, 'Playlists');
+  });
+
+  it('GET /resolve answers 302 with the Found body', async () => {
+    const track = (await (await get(`/tracks/${TRACK.joga}`)).json()) as { permalink_url: string };
+    const response = await fetch(
+      new URL(`/resolve?url=${encodeURIComponent(track.permalink_url)}`, sc.origin),
+      {
+        headers: { authorization: `OAuth ${userToken}` },
+        redirect: 'manual',
+      },
+    );
+    await conforms(response, 302, 'Found');
+  });
+
+  it('error responses validate as Error: 400, 401, 404, 422 and token errors', async () => {
+    await conforms(await get('/tracks?limit=500'), 400, 'Error');
+    await conforms(await get('/me', 'not-a-token'), 401, 'Error');
+    await conforms(await get('/tracks/soundcloud:tracks:1'), 404, 'Error');
+    await conforms(
+      await api(sc.origin, userToken, '/playlists', {
+        method: 'POST',
+        json: {
+          playlist: {
+            title: 'Too big',
+            tracks: Array.from({ length: 501 }, () => ({ urn: 'soundcloud:tracks:501' })),
+          },
+        },
+      }),
+      422,
+      'Error',
+    );
+    await conforms(
+      await tokenRequest(sc.origin, {
+        grant_type: 'refresh_token',
+        client_id: APP.clientId,
+        client_secret: APP.clientSecret,
+        refresh_token: 'never-issued',
+      }),
+      400,
+      'Error',
+    );
+    await conforms(
+      await tokenRequest(sc.origin, {
+        grant_type: 'client_credentials',
+        client_id: APP.clientId,
+        client_secret: 'x',
+      }),
+      401,
+      'Error',
+    );
+  });
+
+  it('429 responses validate as TooManyRequests: token issuance limit and injected faults', async () => {
+    const limited = await startSoundcloud({ rateScale: 1 });
+    try {
+      let response: Response | undefined;
+      for (let i = 0; i < 31; i++) {
+        response = await tokenRequest(
+          limited.origin,
+          { grant_type: 'client_credentials' },
+          { basic: { id: APP.clientId, secret: APP.clientSecret } },
+        );
+      }
+      await conforms(response as Response, 429, 'TooManyRequests');
+    } finally {
+      await limited.server.stop();
+    }
+    const injected = await startSoundcloud({ faults: 'soundcloud:429=3#1' });
+    try {
+      const response = await fetch(new URL('/tracks', injected.origin));
+      expect(response.headers.get('retry-after')).toBe('3');
+      const body = (await conforms(response, 429, 'TooManyRequests')) as { spam_warning_urn?: string };
+      expect(body.spam_warning_urn).toMatch(/^soundcloud:spam-warnings:\d+$/);
+    } finally {
+      await injected.server.stop();
+    }
+  });
+
+  it('answers with statuses the spec declares for each operation', () => {
+    const served: [string, string, string][] = [
+      ['/me', 'get', '200'],
+      ['/me', 'get', '401'],
+      ['/tracks', 'get', '200'],
+      ['/tracks', 'get', '400'],
+      ['/tracks/{track_urn}', 'get', '200'],
+      ['/users/{user_urn}', 'get', '404'],
+      ['/playlists', 'post', '201'],
+      ['/playlists/{playlist_urn}', 'get', '200'],
+      ['/playlists/{playlist_urn}', 'put', '200'],
+      ['/playlists/{playlist_urn}', 'put', '404'],
+      ['/playlists/{playlist_urn}', 'delete', '200'],
+      ['/playlists/{playlist_urn}/tracks', 'get', '200'],
+      ['/me/playlists', 'get', '200'],
+      ['/resolve', 'get', '302'],
+      ['/sign-out', 'post', '200'],
+    ];
+    for (const [path, method, status] of served) {
+      expect(schemas.declaredStatuses(path, method), `${method} ${path}`).toContain(status);
+    }
+  });
+});
