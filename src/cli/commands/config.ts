@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { checkConfig, formatProblem } from '../../core/config/index.ts';
+import { type Config, checkConfig, formatProblem } from '../../core/config/index.ts';
 import { ExitCode } from '../../core/errors.ts';
+import { checkConnections } from '../../sync/connections.ts';
 import { printLine } from '../output.ts';
 
 export function registerConfigCommand(program: Command): void {
@@ -9,12 +10,14 @@ export function registerConfigCommand(program: Command): void {
   config
     .command('check')
     .description('check the config file and list every problem at once, each with its key path')
-    .action(async (_options: unknown, command: Command) => {
+    .option('--connections', 'also sign in to every configured service once and report what it says')
+    .action(async (options: { connections?: boolean }, command: Command) => {
       const { config: configPath } = command.optsWithGlobals<{ config?: string }>();
       const result = await checkConfig({ configPath, env: process.env, cwd: process.cwd() });
       for (const warning of result.warnings) process.stderr.write(`${pc.yellow('warning')} ${warning}\n`);
-      if (result.problems.length === 0) {
+      if (result.problems.length === 0 && result.config) {
         printLine(`config OK: ${result.path}`);
+        if (options.connections) process.exitCode = await reportConnections(result.config);
         return;
       }
       const count = result.problems.length === 1 ? '1 problem' : `${result.problems.length} problems`;
@@ -22,4 +25,14 @@ export function registerConfigCommand(program: Command): void {
       for (const problem of result.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
       process.exitCode = ExitCode.usage;
     });
+}
+
+async function reportConnections(config: Config): Promise<number> {
+  const results = await checkConnections(config);
+  if (results.length === 0) printLine('no services configured, nothing to connect to');
+  for (const result of results) {
+    const mark = result.ok ? pc.green('ok  ') : pc.red('FAIL');
+    printLine(`${mark} ${result.service} (${result.subject}): ${result.detail}`);
+  }
+  return results.every((result) => result.ok) ? ExitCode.ok : ExitCode.upstream;
 }

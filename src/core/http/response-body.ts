@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { ShelfsyncError } from '../errors.ts';
+import type { ExchangeContext } from './errors-from-response.ts';
+import { failureMessage } from './failure-messages.ts';
+import { HttpFailure } from './http-failure.ts';
+
+/** Reads a response body to text, reporting each chunk's size as it arrives. */
+export async function readBodyText(
+  body: AsyncIterable<Uint8Array>,
+  onBytes: (count: number) => void,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) {
+    onBytes(chunk.byteLength);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses JSON and checks it against `schema`; anything unexpected is a `bad_response`. */
+export function decodeJson<S extends z.ZodType>(
+  exchange: ExchangeContext,
+  status: number,
+  text: string,
+  schema: S,
+): z.output<S> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw badResponse(exchange, status, text, error);
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw badResponse(exchange, status, text, result.error);
+  return result.data;
+}
+
+function badResponse(
+  exchange: ExchangeContext,
+  status: number,
+  text: string,
+  cause: unknown,
+): ShelfsyncError {
+  const { service, method, path } = exchange;
+  return new ShelfsyncError(failureMessage('bad_response', { service, method, path }), {
+    code: 'bad_response',
+    service,
+    status,
+    cause: new HttpFailure({ method, path, status, bodyExcerpt: text, mayHaveReachedServer: true, cause }),
+  });
+}

@@ -1,0 +1,134 @@
+import Bottleneck from 'bottleneck';
+import { type Service, ShelfsyncError } from '../errors.ts';
+import { serviceName } from '../http/service-names.ts';
+import { type RateLimitInfo, remainingUnits } from './headers.ts';
+
+export interface RateLimiterOptions {
+  /** Token-bucket size: the most units that may go out at once after a quiet spell. Omit for no bucket. */
+  burst?: number;
+  /** Units added to the bucket every `refillIntervalMs` (never above `burst`). Required with `burst`. */
+  refillAmount?: number;
+  refillIntervalMs?: number;
+  /** Most requests in flight at once. Omit for no bound here (the connection pool still bounds it). */
+  maxConcurrent?: number;
+}
+
+export interface ScheduleOptions {
+  /** 0 (most urgent) to 9; 5 by default. Waiting jobs with a lower number go first. */
+  priority?: number;
+  /** Units this job costs from the bucket (Hardcover: top-level fields); 1 by default. */
+  units?: number;
+}
+
+export interface RateLimiter {
+  /** Runs `task` once the bucket and the concurrency bound allow; rejects when the task does. */
+  schedule<T>(task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
+  /** Lowers the bucket when the server says fewer units remain than we think; never raises it. */
+  observe(info: RateLimitInfo): Promise<void>;
+  /** Empties the bucket, e.g. after a 429, so queued jobs wait for the refill. */
+  drain(): Promise<void>;
+  /** Units left in the bucket, or null without a bucket. */
+  available(): Promise<number | null>;
+  /** Jobs waiting for their turn. */
+  waiting(): number;
+  /** Rejects every waiting job and releases the limiter's timers. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PRIORITY = 5;
+
+export function createRateLimiter(service: Service, options: RateLimiterOptions = {}): RateLimiter {
+  validate(service, options);
+  const { burst, refillAmount, refillIntervalMs, maxConcurrent } = options;
+  // Two limiters because Bottleneck charges a job's weight against both the bucket and maxConcurrent:
+  // a Hardcover request costing 3 units is still only one request in flight.
+  const bucket =
+    burst === undefined
+      ? undefined
+      : new Bottleneck({
+          reservoir: burst,
+          reservoirIncreaseAmount: refillAmount ?? null,
+          reservoirIncreaseInterval: refillIntervalMs ?? null,
+          reservoirIncreaseMaximum: burst,
+        });
+  const slots = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
+  let stopped = false;
+
+  async function schedule<T>(task: () => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
+    if (stopped) throw stoppedError(service);
+    const units = job.units ?? 1;
+    if (!Number.isInteger(units) || units < 0) {
+      throw internal(service, `a request must cost a whole number of units, got ${units}`);
+    }
+    if (burst !== undefined && units > burst) {
+      throw internal(service, `a request costing ${units} units can never fit a bucket of ${burst}`);
+    }
+    const priority = clampPriority(job.priority);
+    const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, task) : task;
+    try {
+      return await (bucket ? bucket.schedule({ priority, weight: units }, inSlot) : inSlot());
+    } catch (error) {
+      if (error instanceof Bottleneck.BottleneckError) throw stoppedError(service, error);
+      throw error;
+    }
+  }
+
+  async function setBucketAtMost(units: number): Promise<void> {
+    if (!bucket || stopped) return;
+    const current = await bucket.currentReservoir();
+    if (current !== null && units < current) await bucket.incrementReservoir(units - current);
+  }
+
+  return {
+    schedule,
+    async observe(info) {
+      const remaining = remainingUnits(info);
+      if (remaining !== undefined) await setBucketAtMost(Math.floor(remaining));
+    },
+    drain: () => setBucketAtMost(0),
+    available: async () => (bucket ? bucket.currentReservoir() : null),
+    waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const dropped = { dropWaitingJobs: true, dropErrorMessage: 'stopped' };
+      await Promise.all([bucket?.stop(dropped), slots?.stop(dropped)]);
+      await Promise.all([bucket?.disconnect(), slots?.disconnect()]);
+    },
+  };
+}
+
+function clampPriority(priority: number | undefined): number {
+  if (priority === undefined || !Number.isFinite(priority)) return DEFAULT_PRIORITY;
+  return Math.min(9, Math.max(0, Math.round(priority)));
+}
+
+function validate(service: Service, options: RateLimiterOptions): void {
+  const { burst, refillAmount, refillIntervalMs, maxConcurrent } = options;
+  const positiveInteger = (value: number | undefined) =>
+    value === undefined || (Number.isInteger(value) && value > 0);
+  for (const [name, value] of Object.entries({ burst, refillAmount, refillIntervalMs, maxConcurrent })) {
+    if (!positiveInteger(value)) throw internal(service, `limiter ${name} must be a positive integer`);
+  }
+  if (burst !== undefined && (refillAmount === undefined || refillIntervalMs === undefined)) {
+    throw internal(service, 'a limiter with a burst needs refillAmount and refillIntervalMs');
+  }
+}
+
+function internal(service: Service, message: string): ShelfsyncError {
+  return new ShelfsyncError(`Rate limiter for ${serviceName(service)}: ${message}.`, {
+    code: 'internal',
+    service,
+  });
+}
+
+function stoppedError(service: Service, cause?: unknown): ShelfsyncError {
+  return new ShelfsyncError(
+    `The ${serviceName(service)} client was closed before this request could be sent.`,
+    {
+      code: 'interrupted',
+      service,
+      cause,
+    },
+  );
+}

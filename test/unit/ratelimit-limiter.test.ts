@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ShelfsyncError } from '../../src/core/errors.ts';
+import { createRateLimiter, type RateLimiter } from '../../src/core/ratelimit/limiter.ts';
+
+/** Schedules `count` jobs that record their label when they run. */
+function scheduleMany(
+  limiter: RateLimiter,
+  count: number,
+  ran: string[],
+  prefix = 'job',
+  units = 1,
+): Promise<string>[] {
+  return Array.from({ length: count }, (_, i) =>
+    leftRunning(
+      limiter.schedule(
+        async () => {
+          ran.push(`${prefix}${i}`);
+          return `${prefix}${i}`;
+        },
+        { units },
+      ),
+    ),
+  );
+}
+
+/** Jobs a test leaves waiting are rejected when the limiter stops; that is expected, not a failure. */
+function leftRunning<T>(job: Promise<T>): Promise<T> {
+  job.catch(() => undefined);
+  return job;
+}
+
+/** Bottleneck yields with setTimeout(0), which fake timers run 1 ms later: move time in small steps. */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  promise.then(
+    (value) => {
+      outcome = { value };
+    },
+    (error: unknown) => {
+      outcome = { error };
+    },
+  );
+  for (let step = 0; !outcome && step < 1000; step++) await vi.advanceTimersByTimeAsync(1);
+  if (!outcome) throw new Error('still pending after 1000 fake milliseconds');
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
+/** Lets everything that can run now run (a few fake milliseconds). */
+const tick = () => vi.advanceTimersByTimeAsync(20);
+
+describe('createRateLimiter', () => {
+  let limiters: RateLimiter[] = [];
+  const make = (...args: Parameters<typeof createRateLimiter>) => {
+    const limiter = createRateLimiter(...args);
+    limiters.push(limiter);
+    return limiter;
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  afterEach(async () => {
+    await settle(Promise.all(limiters.map((limiter) => limiter.stop())));
+    limiters = [];
+    vi.useRealTimers();
+  });
+
+  it('lets a burst of 10 through at once; the 11th waits for the refill of 1 per second', async () => {
+    const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });
+    const ran: string[] = [];
+    const jobs = scheduleMany(limiter, 11, ran);
+    await tick();
+    expect(ran).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(ran).toHaveLength(10);
+    expect(limiter.waiting()).toBe(1);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(ran).toHaveLength(11);
+    await expect(settle(Promise.all(jobs))).resolves.toHaveLength(11);
+  });
+
+  it('refills one unit per interval and never beyond the burst size', async () => {
+    const limiter = make('hardcover', { burst: 3, refillAmount: 1, refillIntervalMs: 1000 });
+    const ran: string[] = [];
+    scheduleMany(limiter, 3, ran, 'first');
+    await tick();
+    expect(await settle(limiter.available())).toBe(0);
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(await settle(limiter.available())).toBe(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await settle(limiter.available())).toBe(3);
+    scheduleMany(limiter, 5, ran, 'second');
+    await tick();
+    expect(ran.filter((label) => label.startsWith('second'))).toHaveLength(3);
+  });
+
+  it('charges a job its units: a 3-unit request uses 3 tokens', async () => {
+    const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });
+    const ran: string[] = [];
+    scheduleMany(limiter, 3, ran, 'big', 3);
+    await tick();
+    expect(ran).toHaveLength(3);
+    expect(await settle(limiter.available())).toBe(1);
+    scheduleMany(limiter, 1, ran, 'next', 3);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(ran).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ran).toHaveLength(4);
+  });
+
+  it('refuses at once a job that could never fit the bucket, instead of leaving it waiting', async () => {
+    const limiter = make('hardcover', { burst: 5, refillAmount: 1, refillIntervalMs: 1000 });
+    const job = limiter.schedule(async () => 'never', { units: 6 });
+    await expect(settle(job)).rejects.toMatchObject({ code: 'internal', service: 'hardcover' });
+  });
+
+  it('runs the most urgent waiting job first when tokens come back', async () => {
+    const limiter = make('discogs', { burst: 1, refillAmount: 1, refillIntervalMs: 1000 });
+    const ran: string[] = [];
+    const record = (label: string) => async () => {
+      ran.push(label);
+    };
+    leftRunning(limiter.schedule(record('first')));
+    await tick();
+    leftRunning(limiter.schedule(record('background'), { priority: 9 }));
+    leftRunning(limiter.schedule(record('urgent'), { priority: 0 }));
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(ran).toEqual(['first', 'urgent']);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ran).toEqual(['first', 'urgent', 'background']);
+  });
+
+  it('keeps at most maxConcurrent jobs running, whatever their units', async () => {
+    const limiter = make('audiobookshelf', { maxConcurrent: 2 });
+    let running = 0;
+    let peak = 0;
+    const releases: (() => void)[] = [];
+    const jobs = Array.from({ length: 5 }, () =>
+      limiter.schedule(
+        () =>
+          new Promise<void>((resolve) => {
+            running++;
+            peak = Math.max(peak, running);
+            releases.push(() => {
+              running--;
+              resolve();
+            });
+          }),
+        { units: 4 },
+      ),
+    );
+    await tick();
+    expect(running).toBe(2);
+    while (releases.length > 0) {
+      releases.shift()?.();
+      await tick();
+    }
+    await settle(Promise.all(jobs));
+    expect(peak).toBe(2);
+  });
+
+  it('passes a failing job’s error to its caller and keeps serving the others', async () => {
+    const limiter = make('discogs', { burst: 5, refillAmount: 1, refillIntervalMs: 1000, maxConcurrent: 1 });
+    const boom = new Error('boom');
+    const failing = limiter.schedule(async () => {
+      throw boom;
+    });
+    const next = limiter.schedule(async () => 'fine');
+    await expect(settle(failing)).rejects.toBe(boom);
+    await expect(settle(next)).resolves.toBe('fine');
+  });
+
+  it('lowers the bucket when the server says fewer remain, and never raises it', async () => {
+    const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });
+    await settle(limiter.observe({ window: { remaining: 2 }, daily: { remaining: 4000 } }));
+    expect(await settle(limiter.available())).toBe(2);
+    await settle(limiter.observe({ window: { remaining: 9 } }));
+    expect(await settle(limiter.available())).toBe(2);
+    await settle(limiter.observe({ window: { remaining: 8 }, daily: { remaining: 1 } }));
+    expect(await settle(limiter.available())).toBe(1);
+    await settle(limiter.observe({}));
+    expect(await settle(limiter.available())).toBe(1);
+  });
+
+  it('makes queued jobs wait for the refill after drain (a 429)', async () => {
+    const limiter = make('discogs', { burst: 5, refillAmount: 1, refillIntervalMs: 1000 });
+    await settle(limiter.drain());
+    const ran: string[] = [];
+    scheduleMany(limiter, 2, ran);
+    await tick();
+    expect(ran).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(ran).toHaveLength(1);
+  });
+
+  it('rejects waiting jobs when stopped, and new ones afterwards', async () => {
+    const limiter = make('hardcover', { burst: 1, refillAmount: 1, refillIntervalMs: 60_000 });
+    const ran: string[] = [];
+    const [first, second] = scheduleMany(limiter, 2, ran) as [Promise<string>, Promise<string>];
+    const secondOutcome = second.catch((error: unknown) => error);
+    await tick();
+    await expect(settle(first)).resolves.toBe('job0');
+    await settle(limiter.stop());
+    const stopped = await settle(secondOutcome);
+    expect(stopped).toBeInstanceOf(ShelfsyncError);
+    expect(stopped).toMatchObject({ code: 'interrupted', service: 'hardcover' });
+    await expect(settle(limiter.schedule(async () => 'late'))).rejects.toMatchObject({ code: 'interrupted' });
+    expect(ran).toEqual(['job0']);
+  });
+
+  it('works without any limits, as a pass-through', async () => {
+    const limiter = make('audiobookshelf');
+    const ran: string[] = [];
+    await settle(Promise.all(scheduleMany(limiter, 50, ran)));
+    expect(ran).toHaveLength(50);
+    expect(await settle(limiter.available())).toBeNull();
+  });
+
+  it('rejects settings that would leave the bucket empty for good', () => {
+    expect(() => createRateLimiter('hardcover', { burst: 10 })).toThrow(/refillAmount/);
+    expect(() => createRateLimiter('hardcover', { burst: 0, refillAmount: 1, refillIntervalMs: 1 })).toThrow(
+      /burst/,
+    );
+    expect(() => createRateLimiter('hardcover', { maxConcurrent: 1.5 })).toThrow(/maxConcurrent/);
+  });
+});
