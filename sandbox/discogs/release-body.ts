@@ -1,0 +1,146 @@
+import type { DiscogsRelease } from '../records/world.ts';
+import {
+  artistJson,
+  artistsSort,
+  formatJson,
+  imageUrl,
+  labelJson,
+  masterUrl,
+  releasedFormatted,
+  slug,
+  trackJson,
+} from './bodies.ts';
+
+const WEIGHT_GRAMS: Record<string, number> = { Vinyl: 230, CD: 85, Cassette: 60 };
+
+function formatQuantity(release: DiscogsRelease): number {
+  return release.formats.reduce((sum, format) => sum + (Number(format.qty) || 1), 0);
+}
+
+function images(release: DiscogsRelease) {
+  return [
+    {
+      height: 600,
+      resource_url: imageUrl(release.id, 600),
+      type: 'primary',
+      uri: imageUrl(release.id, 600),
+      uri150: imageUrl(release.id, 150),
+      width: 600,
+    },
+  ];
+}
+
+/** Videos for releases that belong to a master; Discogs omits the key when there are none. */
+function videos(release: DiscogsRelease) {
+  const artist = artistsSort(release.artists);
+  return release.tracklist
+    .filter((track) => track.type_ === 'track')
+    .slice(0, 2)
+    .map((track, i) => ({
+      description: `${artist} - ${track.title}`,
+      duration: 180 + ((release.id + i * 37) % 240),
+      embed: true,
+      title: `${artist} - ${track.title}`,
+      uri: `https://www.youtube.com/watch?v=${(release.id * 7 + i).toString(36).padStart(11, 'x').slice(0, 11)}`,
+    }));
+}
+
+/** Suggested price, a stable function of demand so a seed always gives the same numbers. */
+export function estimatedPrice(release: DiscogsRelease): number {
+  return Math.round((2 + (release.want / (release.have + 1)) * 14 + (release.id % 700) / 100) * 100) / 100;
+}
+
+/** `GET /releases/{id}`: the full release. `master_id`/`master_url` and `notes` are absent when unset, as in the fixtures. */
+export function releaseJson(release: DiscogsRelease, origin: string) {
+  const hasMaster = release.masterId !== 0;
+  const numForSale = (release.id % 13) * (release.have > 100 ? 3 : 0);
+  return {
+    artists: release.artists.map((artist) => artistJson(artist, origin)),
+    community: {
+      contributors: [{ resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' }],
+      data_quality: release.dataQuality,
+      have: release.have,
+      rating: { average: Math.round((3 + (release.id % 200) / 100) * 100) / 100, count: release.have % 97 },
+      status: 'Accepted',
+      submitter: { resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' },
+      want: release.want,
+    },
+    companies: [],
+    country: release.country,
+    data_quality: release.dataQuality,
+    date_added: release.dateAdded,
+    date_changed: release.dateChanged,
+    estimated_weight: release.formats.reduce(
+      (sum, format) => sum + (WEIGHT_GRAMS[format.name] ?? 100) * (Number(format.qty) || 1),
+      0,
+    ),
+    extraartists: release.extraartists.map((artist) => artistJson(artist, origin)),
+    format_quantity: formatQuantity(release),
+    formats: release.formats.map(formatJson),
+    genres: [...release.genres],
+    id: release.id,
+    identifiers: release.identifiers.map((identifier) => ({ ...identifier })),
+    images: images(release),
+    labels: release.labels.map((label) => labelJson(label, origin)),
+    lowest_price: numForSale > 0 ? estimatedPrice(release) : null,
+    ...(hasMaster ? { master_id: release.masterId, master_url: masterUrl(release, origin) } : {}),
+    ...(release.notes !== null ? { notes: release.notes } : {}),
+    num_for_sale: numForSale,
+    released: release.released,
+    released_formatted: releasedFormatted(release.released),
+    resource_url: `${origin}/releases/${release.id}`,
+    series: [],
+    status: 'Accepted',
+    styles: [...release.styles],
+    thumb: imageUrl(release.id, 150),
+    title: release.title,
+    tracklist: release.tracklist.map((track) => trackJson(track, origin)),
+    uri: `https://www.discogs.com/release/${release.id}-${slug(`${artistsSort(release.artists)} ${release.title}`)}`,
+    ...(hasMaster ? { videos: videos(release) } : {}),
+    year: release.year,
+  };
+}
+
+/** `GET /masters/{id}`, built from the main release (the earliest version) of the master. */
+export function masterJson(masterId: number, versions: readonly DiscogsRelease[], origin: string) {
+  const main = [...versions].sort((a, b) => a.year - b.year || a.id - b.id)[0] as DiscogsRelease;
+  return {
+    artists: main.artists.map((artist) => artistJson(artist, origin)),
+    data_quality: main.dataQuality,
+    genres: [...main.genres],
+    id: masterId,
+    images: images(main),
+    lowest_price: estimatedPrice(main),
+    main_release: main.id,
+    main_release_url: `${origin}/releases/${main.id}`,
+    num_for_sale: versions.length * 2,
+    resource_url: `${origin}/masters/${masterId}`,
+    styles: [...main.styles],
+    title: main.title,
+    tracklist: main.tracklist.map((track) => trackJson(track, origin)),
+    uri: `https://www.discogs.com/master/${masterId}-${slug(`${artistsSort(main.artists)} ${main.title}`)}`,
+    versions_url: `${origin}/masters/${masterId}/versions`,
+    videos: videos(main),
+    year: main.year,
+  };
+}
+
+/** One row of `GET /masters/{id}/versions`. */
+export function versionJson(release: DiscogsRelease, origin: string) {
+  const format = release.formats[0];
+  const label = release.labels[0];
+  return {
+    catno: label?.catno ?? '',
+    country: release.country,
+    format: format
+      ? [format.descriptions[0] ?? format.name, ...(format.text ? [format.text] : [])].join(', ')
+      : '',
+    id: release.id,
+    label: label?.name ?? '',
+    released: release.released,
+    resource_url: `${origin}/releases/${release.id}`,
+    status: 'Accepted',
+    thumb: imageUrl(release.id, 150),
+    title: release.title,
+  };
+}

@@ -1,0 +1,79 @@
+/** Date formats the two record vendors use, computed without the host's time zone. */
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** The nth Sunday (1-based) of a month in UTC, as a day of the month. */
+function nthSunday(year: number, month: number, nth: number): number {
+  const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
+  return 1 + ((7 - firstWeekday) % 7) + (nth - 1) * 7;
+}
+
+/**
+ * Whether US Pacific daylight time applies at `ms` (rules since 2007: second Sunday of March to first
+ * Sunday of November, switching at 10:00 UTC; earlier years use the pre-2007 April..October rule).
+ */
+function isPacificDaylight(ms: number): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  const startDay = year >= 2007 ? nthSunday(year, 2, 2) : nthSunday(year, 3, 1);
+  const startMonth = year >= 2007 ? 2 : 3;
+  const endDay = year >= 2007 ? nthSunday(year, 10, 1) : lastSunday(year, 9);
+  const endMonth = year >= 2007 ? 10 : 9;
+  const start = Date.UTC(year, startMonth, startDay, 10);
+  const end = Date.UTC(year, endMonth, endDay, 9);
+  return ms >= start && ms < end;
+}
+
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/** Discogs' timestamps: ISO 8601 in US Pacific time with its offset, e.g. 2015-04-14T03:23:29-07:00. */
+export function discogsTimestamp(ms: number): string {
+  const offsetHours = isPacificDaylight(ms) ? 7 : 8;
+  const local = new Date(ms - offsetHours * 3_600_000);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}-0${offsetHours}:00`
+  );
+}
+
+/** Year, month (1-12), day from days since the epoch (H. Hinnant's civil_from_days; no Date objects). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** SoundCloud's created_at format: "2019/01/15 15:40:49 +0000". Hot in the generator, so no Date. */
+export function soundcloudTimestamp(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const days = Math.floor(seconds / 86_400);
+  const rest = seconds - days * 86_400;
+  const [year, month, day] = civilFromDays(days);
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor((rest % 3600) / 60);
+  return `${year}/${pad(month)}/${pad(day)} ${pad(h)}:${pad(m)}:${pad(rest % 60)} +0000`;
+}
+
+/** "3:45" from seconds; Discogs writes minutes without padding and hours as h:mm:ss. */
+export function discogsDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** Seconds from a Discogs duration string, or undefined for "" and malformed values. */
+export function parseDiscogsDuration(value: string): number | undefined {
+  if (!/^\d+(:\d{1,2}){1,2}$/.test(value)) return undefined;
+  return value.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
