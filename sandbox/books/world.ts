@@ -68,6 +68,10 @@ export interface HcUser {
   /** Personal access token, `hc_pat_...` (sent as `Bearer <token>`). */
   token: string;
   timezone: string;
+  /** PAT scopes (e.g. `read:library`); absent means `all`, like tokens made before August 2026. */
+  scopes?: string[];
+  /** When the token stops working (ms since the epoch); absent or null means it does not expire. */
+  tokenExpiresAt?: number | null;
 }
 
 export interface HcUserBook {
@@ -176,6 +180,19 @@ export interface AbsMediaProgress {
   finishedAt: number | null;
 }
 
+/** ABS user permission flags (User.permissions, without the two lists). */
+export interface AbsPermissions {
+  download: boolean;
+  update: boolean;
+  delete: boolean;
+  upload: boolean;
+  createEreader: boolean;
+  accessAllLibraries: boolean;
+  accessAllTags: boolean;
+  accessExplicitContent: boolean;
+  selectedTagsNotAccessible: boolean;
+}
+
 export interface AbsUser {
   id: string;
   username: string;
@@ -186,6 +203,8 @@ export interface AbsUser {
   librariesAccessible: string[];
   progress: AbsMediaProgress[];
   createdAt: number;
+  /** Overrides of the defaults for the user's type (ABS gives `user` accounts no explicit content). */
+  permissions?: Partial<AbsPermissions>;
 }
 
 export interface AudiobookshelfWorld {

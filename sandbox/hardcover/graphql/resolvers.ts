@@ -1,0 +1,118 @@
+/**
+ * One field resolver for the whole schema: root list/by_pk/aggregate fields over the store, table
+ * relations with Hasura's list arguments, json `path` arguments, `search`, and the mutations.
+ */
+import type { GraphQLFieldResolver } from 'graphql';
+import { HasuraError } from '../errors.ts';
+import { selectJsonPath } from '../query/json-path.ts';
+import type { Row } from '../query/row-model.ts';
+import { countRows, type ListArgs, selectRows } from '../query/select.ts';
+import { TABLES_BY_NAME, tableSpec } from '../schema/tables.ts';
+import { runSearch, type SearchArgs } from '../search/search.ts';
+import type { ExecutionContext } from './context.ts';
+
+type Args = Record<string, unknown>;
+
+interface AggregateResult {
+  nodes: Row[];
+  aggregate: { rows: Row[] };
+}
+
+const aggregateOf = (rows: Row[]): AggregateResult => ({ nodes: rows, aggregate: { rows } });
+
+function listRows(table: string, rows: readonly Row[], args: Args, ctx: ExecutionContext): Row[] {
+  const visible = rows.filter((row) => ctx.visible(table, row));
+  return selectRows(visible, args as ListArgs, ctx.model(table), tableSpec(table).primaryKey);
+}
+
+function resolveQuery(field: string, args: Args, ctx: ExecutionContext): unknown {
+  if (field === 'me') return listRows('users', ctx.store.where('users', 'id', ctx.userId), args, ctx);
+  if (field === 'search') return runSearch(args as unknown as SearchArgs, ctx.searchDocuments);
+  if (field.endsWith('_by_pk')) {
+    const table = field.slice(0, -'_by_pk'.length);
+    const row = ctx.store.one(table, tableSpec(table).primaryKey, args.id);
+    return row && ctx.visible(table, row) ? row : null;
+  }
+  if (field.endsWith('_aggregate')) {
+    const table = field.slice(0, -'_aggregate'.length);
+    return aggregateOf(listRows(table, ctx.store.rows(table), args, ctx));
+  }
+  return listRows(field, ctx.store.rows(field), args, ctx);
+}
+
+function resolveMutation(field: string, args: Args, ctx: ExecutionContext): unknown {
+  const { library, userId } = ctx;
+  switch (field) {
+    case 'insert_user_book':
+      return library.insertUserBook(userId, args.object);
+    case 'update_user_book':
+      return library.updateUserBook(userId, args.id as number, args.object);
+    case 'delete_user_book':
+      return library.deleteUserBook(userId, args.id as number);
+    case 'insert_user_book_read':
+      return library.insertRead(userId, args.user_book_id as number, args.user_book_read);
+    case 'update_user_book_read':
+      return library.updateRead(userId, args.id as number, args.object);
+    case 'delete_user_book_read':
+      return library.deleteRead(userId, args.id as number);
+    case 'upsert_user_book_reads':
+      return library.upsertReads(userId, args.user_book_id as number, args.datesRead as unknown[]);
+  }
+  throw new HasuraError(`no mutation named ${field}`, 'unexpected');
+}
+
+function resolveTableField(
+  table: string,
+  row: Row,
+  field: string,
+  args: Args,
+  ctx: ExecutionContext,
+): unknown {
+  const spec = tableSpec(table);
+  if (field in spec.columns) {
+    const value = row[field];
+    return typeof args.path === 'string' ? selectJsonPath(value, args.path) : value;
+  }
+  const model = ctx.model(table);
+  const object = model.objectRelation(field);
+  if (object) return object.resolve(row) ?? null;
+  const array = spec.arrayRelations[field];
+  if (array)
+    return selectRows(
+      model.arrayRelation(field)?.resolve(row) ?? [],
+      args as ListArgs,
+      ctx.model(array.table),
+      tableSpec(array.table).primaryKey,
+    );
+  if (field.endsWith('_aggregate')) {
+    const base = field.slice(0, -'_aggregate'.length);
+    const rel = spec.arrayRelations[base];
+    if (rel) {
+      const related = model.arrayRelation(base)?.resolve(row) ?? [];
+      return aggregateOf(
+        selectRows(related, args as ListArgs, ctx.model(rel.table), tableSpec(rel.table).primaryKey),
+      );
+    }
+  }
+  return row[field];
+}
+
+export const hardcoverFieldResolver: GraphQLFieldResolver<unknown, ExecutionContext> = (
+  source,
+  args,
+  ctx,
+  info,
+) => {
+  const parent = info.parentType.name;
+  if (parent === 'query_root') return resolveQuery(info.fieldName, args, ctx);
+  if (parent === 'mutation_root') return resolveMutation(info.fieldName, args, ctx);
+  const record = (source ?? {}) as Row;
+  if (TABLES_BY_NAME.has(parent)) return resolveTableField(parent, record, info.fieldName, args, ctx);
+  if (parent.endsWith('_aggregate_fields') && info.fieldName === 'count')
+    return countRows(
+      record.rows as Row[],
+      args.columns as string[] | undefined,
+      args.distinct as boolean | undefined,
+    );
+  return record[info.fieldName];
+};

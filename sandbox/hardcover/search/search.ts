@@ -1,0 +1,178 @@
+/**
+ * `search(query, query_type, page, per_page, sort, fields, weights)`: a small stand-in for the
+ * Typesense index behind Hardcover's search. Tokens are folded (case and accents), the last query
+ * token also matches as a prefix, documents covering the most query tokens win (Typesense drops
+ * tokens only when nothing matches them all), then the weighted field score and the sort fields rank.
+ */
+import type { SearchDocument } from './book-documents.ts';
+
+interface TypeDefaults {
+  collection: string;
+  fields: string[];
+  weights: number[];
+  sort: string;
+}
+
+const DEFAULTS: Record<string, TypeDefaults> = {
+  book: {
+    collection: 'Book_production',
+    fields: ['title', 'isbns', 'series_names', 'author_names', 'alternative_titles'],
+    weights: [5, 5, 3, 1, 1],
+    sort: '_text_match:desc,users_count:desc',
+  },
+  author: {
+    collection: 'Author_production',
+    fields: ['name', 'name_personal', 'alternate_names', 'series_names', 'books'],
+    weights: [3, 3, 3, 2, 1],
+    sort: '_text_match:desc,books_count:desc',
+  },
+};
+
+const OTHER_TYPES = new Set(['character', 'list', 'prompt', 'publisher', 'series', 'user']);
+
+export interface SearchArgs {
+  query: string;
+  query_type?: string | null;
+  page?: number | null;
+  per_page?: number | null;
+  sort?: string | null;
+  fields?: string | null;
+  weights?: string | null;
+}
+
+export interface SearchOutput {
+  error: string | null;
+  ids: number[] | null;
+  page: number | null;
+  per_page: number | null;
+  query: string | null;
+  query_type: string | null;
+  results: unknown;
+}
+
+export function foldTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+function fieldTokens(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => fieldTokens(v));
+  if (typeof value === 'string') return foldTokens(value);
+  if (typeof value === 'number') return [String(value)];
+  return [];
+}
+
+interface Scored {
+  document: SearchDocument;
+  covered: number;
+  score: number;
+  fieldsMatched: number;
+}
+
+function score(document: SearchDocument, tokens: string[], fields: string[], weights: number[]): Scored {
+  const covered = new Set<number>();
+  let total = 0;
+  let fieldsMatched = 0;
+  fields.forEach((field, i) => {
+    const words = fieldTokens(document[field]);
+    let hits = 0;
+    tokens.forEach((token, t) => {
+      const isLast = t === tokens.length - 1;
+      if (words.some((w) => w === token || (isLast && token.length >= 2 && w.startsWith(token)))) {
+        covered.add(t);
+        hits += 1;
+      }
+    });
+    if (hits > 0) fieldsMatched += 1;
+    total += hits * (weights[i] ?? 1);
+  });
+  return { document, covered: covered.size, score: total, fieldsMatched };
+}
+
+function sortValue(entry: Scored, field: string): number | string {
+  if (field === '_text_match') return entry.covered * 1_000_000 + entry.score;
+  const value = entry.document[field];
+  return typeof value === 'number' || typeof value === 'string' ? value : 0;
+}
+
+function bySort(sort: string) {
+  const keys = sort.split(',').map((part) => {
+    const [field = '_text_match', dir = 'desc'] = part.trim().split(':');
+    return { field, descending: dir.toLowerCase() !== 'asc' };
+  });
+  return (a: Scored, b: Scored): number => {
+    for (const key of keys) {
+      const va = sortValue(a, key.field);
+      const vb = sortValue(b, key.field);
+      if (va !== vb) return (va < vb ? -1 : 1) * (key.descending ? -1 : 1);
+    }
+    return Number(a.document.id) - Number(b.document.id);
+  };
+}
+
+export function runSearch(args: SearchArgs, documentsFor: (type: string) => SearchDocument[]): SearchOutput {
+  const queryType = args.query_type ?? 'book';
+  const type = queryType.toLowerCase();
+  const page = args.page ?? 1;
+  const perPage = args.per_page ?? 25;
+  const echo = { page, per_page: perPage, query: args.query, query_type: queryType };
+  const defaults = DEFAULTS[type];
+  if (!defaults && !OTHER_TYPES.has(type))
+    return { ...echo, error: `Invalid query_type: ${queryType}`, ids: null, results: null };
+  if (page < 1 || perPage < 0)
+    return { ...echo, error: 'page must be 1 or more, per_page 0 or more', ids: null, results: null };
+
+  const fields = args.fields ? args.fields.split(',').map((f) => f.trim()) : (defaults?.fields ?? []);
+  const weightList = args.weights
+    ? args.weights.split(',').map((w) => Number(w.trim()))
+    : (defaults?.weights ?? []);
+  const weights = weightList.length === 1 ? fields.map(() => weightList[0] ?? 1) : weightList;
+  if (args.fields && weights.length !== fields.length)
+    return {
+      ...echo,
+      error: 'Number of weights in `query_by_weights` does not match number of `query_by` fields.',
+      ids: null,
+      results: null,
+    };
+
+  const documents = defaults ? documentsFor(type) : [];
+  const tokens = args.query.trim() === '*' ? [] : foldTokens(args.query);
+  const wildcard = args.query.trim() === '*';
+  const scored = documents.map((d) => score(d, tokens, fields, weights));
+  const best = scored.reduce((max, s) => Math.max(max, s.covered), 0);
+  const matched = wildcard ? scored : scored.filter((s) => best > 0 && s.covered === best);
+  matched.sort(bySort(args.sort ?? defaults?.sort ?? '_text_match:desc'));
+  const hits = matched.slice((page - 1) * perPage, page * perPage);
+
+  const results = {
+    facet_counts: [],
+    found: matched.length,
+    hits: hits.map((h) => ({
+      document: h.document,
+      highlight: {},
+      highlights: [],
+      text_match: h.covered * 1_000_000 + h.score,
+      text_match_info: {
+        best_field_score: String(h.score),
+        best_field_weight: Math.max(0, ...weights),
+        fields_matched: h.fieldsMatched,
+        score: String(h.covered * 1_000_000 + h.score),
+        tokens_matched: h.covered,
+      },
+    })),
+    out_of: documents.length,
+    page,
+    request_params: {
+      collection_name: defaults?.collection ?? `${type}_production`,
+      per_page: perPage,
+      q: args.query,
+    },
+    search_cutoff: false,
+    search_time_ms: 1,
+  };
+  return { ...echo, error: null, ids: hits.map((h) => Number(h.document.id)), results };
+}
