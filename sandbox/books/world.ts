@@ -229,4 +229,9 @@ export interface BookWorld {
   people: BookPerson[];
   hardcover: HardcoverWorld;
   audiobookshelf: AudiobookshelfWorld;
+  /**
+   * The truth for scoring matches: the Hardcover book id of every ABS book item (null when the book
+   * is not in Hardcover). Never served by a stand-in's API.
+   */
+  matchTruth?: Record<string, number | null>;
 }
