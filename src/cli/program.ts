@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { shelfsyncVersion } from '../core/version.ts';
 import { registerCommands } from './commands/index.ts';
-
-function packageVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  const version = (manifest as { version?: unknown }).version;
-  return typeof version === 'string' ? version : '0.0.0';
-}
 
 export function buildProgram(): Command {
   const program = new Command('shelfsync')
@@ -14,7 +8,7 @@ export function buildProgram(): Command {
       'Keep your media shelves in sync: Audiobookshelf progress to Hardcover, a Discogs collection ' +
         'into a local database, and SoundCloud playlists built from it.',
     )
-    .version(packageVersion(), '-V, --version', 'print the version')
+    .version(shelfsyncVersion(), '-V, --version', 'print the version')
     .option(
       '-c, --config <path>',
       'config file (default: $SHELFSYNC_CONFIG, then ~/.config/shelfsync/config.yaml)',

@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cached: string | undefined;
+
+/**
+ * shelfsync's own version from its package.json, found by walking up from this file: the source
+ * checkout (src/core) and the packed build (dist/src/core) sit at different depths.
+ */
+export function shelfsyncVersion(): string {
+  if (cached) return cached;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const manifest: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
+      const { name, version } = manifest as { name?: unknown; version?: unknown };
+      if (name === 'shelfsync' && typeof version === 'string') {
+        cached = version;
+        return version;
+      }
+    }
+    dir = dirname(dir);
+  }
+  cached = '0.0.0';
+  return cached;
+}
