@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PersistentCache } from '../../src/core/cache/persistent-cache.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
-
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/shelfsync.js', import.meta.url));
+import { runCli } from '../helpers/cli.ts';
 
 let dir: string;
 let configPath: string;
@@ -27,16 +22,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the real CLI in a clean environment, so the developer's own config and variables cannot leak in. */
-async function shelfsync(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args, '--config', configPath], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+async function shelfsync(
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runCli([...args, '--config', configPath], { HOME: dir });
 }
 
 async function seed(): Promise<void> {

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 
 beforeEach(() => {
@@ -13,14 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The real CLI, with an environment that holds nothing of the machine's own shelfsync setup. */
 function shelfsync(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['bin/shelfsync.js', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { HOME: dir, ...env });
 }
 
 function write(name: string, text: string): string {

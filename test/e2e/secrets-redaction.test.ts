@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../../src/core/config/index.ts';
 import { ShelfsyncError } from '../../src/core/errors.ts';
 import { closeLogger, createLogger } from '../../src/core/log.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 
 beforeEach(() => {
@@ -124,12 +122,8 @@ describe('no configured secret reaches error output', () => {
         `hardcover: { token: "${TOKENS.hardcover} x" }`,
       );
     writeFileSync(path, text);
-    const result = spawnSync(process.execPath, ['bin/shelfsync.js', 'config', 'check', '--config', path], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' },
-    });
-    expect(result.status).toBe(2);
+    const result = runCli(['config', 'check', '--config', path], { HOME: dir });
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('books.users[0].audiobookshelf.url: must be an http:// or https:// URL');
     expect(result.stderr).toContain(
       'books.users[0].hardcover.token: the Hardcover API token of this user must not contain spaces',
@@ -141,12 +135,8 @@ describe('no configured secret reaches error output', () => {
   it('a YAML syntax error on the line of a token does not quote that line', () => {
     const path = join(dir, 'broken.yaml');
     writeFileSync(path, `records:\n  discogs: { username: me, token: "${TOKENS.discogs}\n`);
-    const result = spawnSync(process.execPath, ['bin/shelfsync.js', 'config', 'check', '--config', path], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' },
-    });
-    expect(result.status).toBe(2);
+    const result = runCli(['config', 'check', '--config', path], { HOME: dir });
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('not valid YAML: line 3, column 1');
     expectNoToken(result.stderr + result.stdout);
   });
