@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.ts';
 
@@ -65,6 +66,16 @@ describe('shelfsync sandbox --json', () => {
     expect(connections.stdout).not.toContain('FAIL');
     expect(connections.stdout.match(/^ok/gm)?.length).toBe(2 * info.audiobookshelf.users.length + 2);
     expect(connections.code).toBe(0);
+
+    const log = readFileSync(join(info.dir, 'shelfsync.log'), 'utf8');
+    expect(log).toContain('connection check');
+    const secrets = [
+      ...info.audiobookshelf.users.map((user) => user.token),
+      ...info.hardcover.tokens,
+      info.discogs.token,
+      info.soundcloud.clientSecret,
+    ];
+    for (const secret of secrets) expect(log).not.toContain(secret);
   });
 
   it('stops on SIGTERM and removes its temp dir', async () => {

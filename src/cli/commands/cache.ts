@@ -1,11 +1,10 @@
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import pc from 'picocolors';
-import type { PersistentCache, PersistentNamespaceStats } from '../../core/cache/persistent-cache.ts';
-import { loadConfig } from '../../core/config/index.ts';
+import { PersistentCache, type PersistentNamespaceStats } from '../../core/cache/persistent-cache.ts';
 import type { Database } from '../../core/db/database.ts';
 import { usageError } from '../../core/errors.ts';
 import { printJson, printLine } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
 
 const MEMORY_NOTE =
   'Memory caches live only inside a running shelfsync process (sync, start, interactive), so only the ' +
@@ -93,25 +92,15 @@ export function registerCacheCommand(program: Command): void {
     });
 }
 
-/** Loads the config, opens its database, runs `work` and always closes the database again. */
+/** Runs `work` on the config's database; the runtime closes it again whatever happens. */
 async function withCache(
   command: Command,
   work: (store: PersistentCache, database: Database) => Promise<void>,
 ): Promise<void> {
-  const { config: configPath } = command.optsWithGlobals<{ config?: string }>();
-  const { config, warnings } = await loadConfig({ configPath, env: process.env });
-  for (const warning of warnings) process.stderr.write(`${pc.yellow('warning')} ${warning}\n`);
-  // Loaded on demand so that commands which need no database do not load SQLite.
-  const [{ openDatabase }, { PersistentCache }] = await Promise.all([
-    import('../../core/db/database.ts'),
-    import('../../core/cache/persistent-cache.ts'),
-  ]);
-  const database = await openDatabase({ path: config.database.path });
-  try {
+  await withRuntime(command, async (runtime) => {
+    const database = await runtime.database();
     await work(new PersistentCache({ db: database.db, clock: database.clock }), database);
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 interface LifetimeStats {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { type Config, checkConfig, formatProblem } from '../../core/config/index.ts';
+import { checkConfig, formatProblem } from '../../core/config/index.ts';
 import { ExitCode } from '../../core/errors.ts';
 import { checkConnections } from '../../sync/connections.ts';
 import { printLine } from '../output.ts';
+import { type Runtime, withRuntime } from '../runtime.ts';
 
 export function registerConfigCommand(program: Command): void {
   const config = program.command('config').description('work with the config file');
@@ -17,7 +18,10 @@ export function registerConfigCommand(program: Command): void {
       for (const warning of result.warnings) process.stderr.write(`${pc.yellow('warning')} ${warning}\n`);
       if (result.problems.length === 0 && result.config) {
         printLine(`config OK: ${result.path}`);
-        if (options.connections) process.exitCode = await reportConnections(result.config);
+        if (options.connections) {
+          const loaded = { config: result.config, path: result.path, warnings: result.warnings };
+          process.exitCode = await withRuntime(command, (runtime) => reportConnections(runtime), loaded);
+        }
         return;
       }
       const count = result.problems.length === 1 ? '1 problem' : `${result.problems.length} problems`;
@@ -27,8 +31,9 @@ export function registerConfigCommand(program: Command): void {
     });
 }
 
-async function reportConnections(config: Config): Promise<number> {
+async function reportConnections({ config, logger }: Runtime): Promise<number> {
   const results = await checkConnections(config);
+  for (const result of results) logger.info(result, 'connection check');
   if (results.length === 0) printLine('no services configured, nothing to connect to');
   for (const result of results) {
     const mark = result.ok ? pc.green('ok  ') : pc.red('FAIL');
