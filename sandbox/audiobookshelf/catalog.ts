@@ -1,6 +1,7 @@
 import type { AbsEpisode, AbsItem, AbsLibrary, AudiobookshelfWorld } from '../books/world.ts';
 import { buildItemFiles, type ItemFiles } from './item-files.ts';
 import { nameToLastFirst } from './names.ts';
+import { indexPeople, type LibraryPeople } from './people-index.ts';
 
 /** One library item with what the server keeps next to it (sort keys, files). */
 export interface CatalogItem {
@@ -20,6 +21,7 @@ export class AbsCatalog {
   private readonly librariesById = new Map<string, AbsLibrary>();
   private readonly byLibrary = new Map<string, CatalogItem[]>();
   private readonly episodes = new Map<string, { entry: CatalogItem; episode: AbsEpisode }>();
+  private readonly peopleByLibrary = new Map<string, LibraryPeople>();
 
   constructor(world: AudiobookshelfWorld) {
     this.libraries = [...world.libraries].sort((a, b) => a.displayOrder - b.displayOrder);
@@ -61,6 +63,16 @@ export class AbsCatalog {
 
   itemsIn(libraryId: string): readonly CatalogItem[] {
     return this.byLibrary.get(libraryId) ?? [];
+  }
+
+  /** The library's authors and series, indexed on first use. */
+  people(libraryId: string): LibraryPeople {
+    let people = this.peopleByLibrary.get(libraryId);
+    if (!people) {
+      people = indexPeople(libraryId, this.itemsIn(libraryId));
+      this.peopleByLibrary.set(libraryId, people);
+    }
+    return people;
   }
 
   /** Episodes are looked up by id alone, as the server does (PodcastEpisode.findByPk). */

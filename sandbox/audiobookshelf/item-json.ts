@@ -91,8 +91,8 @@ function bookMinified(entry: CatalogItem): Json {
     numChapters: files.chapters.length,
     duration: item.duration,
     size: mediaSize(files),
-    // The server leaves the key out for audiobooks (`ebookFile?.ebookFormat`); the docs show null.
-    ebookFormat: files.ebookFile?.ebookFormat ?? null,
+    // `ebookFile?.ebookFormat`: undefined for an audiobook, so JSON leaves the key out (never null).
+    ...(files.ebookFile ? { ebookFormat: files.ebookFile.ebookFormat } : {}),
   };
 }
 
@@ -178,7 +178,7 @@ export function episodeJson(entry: CatalogItem, episode: AbsEpisode, index: numb
   };
 }
 
-function episodeExpanded(entry: CatalogItem, episode: AbsEpisode, index: number): Json {
+export function episodeExpanded(entry: CatalogItem, episode: AbsEpisode, index: number): Json {
   const audio = entry.files().episodeAudio.get(episode.id);
   const audioTrack = audio
     ? {

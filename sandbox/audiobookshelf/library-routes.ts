@@ -4,6 +4,7 @@ import type { CatalogItem } from './catalog.ts';
 import type { AbsContext, ApiCall } from './context.ts';
 import { libraryFolderId } from './item-files.ts';
 import { itemMinified } from './item-json.ts';
+import { isLibraryRequest, resolveLibrary } from './library-access.ts';
 import {
   matchesFilter,
   type ParsedFilter,
@@ -12,7 +13,7 @@ import {
   sortItems,
 } from './library-query.ts';
 import { titleIgnorePrefix } from './names.ts';
-import { sendJson, sendStatus, sendText } from './replies.ts';
+import { sendJson } from './replies.ts';
 import type { ProgressRow, UserRecord } from './state.ts';
 import { SERVER_VERSION } from './user-json.ts';
 
@@ -79,29 +80,9 @@ export function getLibraries(ctx: AbsContext, call: ApiCall): Reply {
   return sendJson(200, { libraries: libraries.map(libraryJson) });
 }
 
-/** LibraryController.middleware: access is checked before existence. */
-function resolveLibrary(ctx: AbsContext, call: ApiCall): AbsLibrary | Reply {
-  const id = call.params[0] ?? '';
-  if (!ctx.state.canAccessLibrary(call.user, id)) return sendStatus(403);
-  return ctx.catalog.library(id) ?? sendText(404, 'Library not found');
-}
-
-function isLibrary(value: AbsLibrary | Reply): value is AbsLibrary {
-  return 'mediaType' in value;
-}
-
 export function getLibrary(ctx: AbsContext, call: ApiCall): Reply {
-  const library = resolveLibrary(ctx, call);
-  return isLibrary(library) ? sendJson(200, libraryJson(library)) : library;
-}
-
-/** `limit`/`page`: absent or non-numeric is 0; negative or fractional is refused. */
-function pagingParam(raw: string | null): number | undefined {
-  if (raw === null) return 0;
-  const n = Number(raw);
-  if (Number.isNaN(n)) return 0;
-  if (n < 0 || !Number.isInteger(n)) return undefined;
-  return n;
+  const resolved = resolveLibrary(ctx, call);
+  return isLibraryRequest(resolved) ? sendJson(200, libraryJson(resolved.library)) : resolved;
 }
 
 function userCanSee(ctx: AbsContext, user: UserRecord, entry: CatalogItem): boolean {
@@ -164,13 +145,12 @@ function pageItem(
 
 /** `GET /api/libraries/:id/items`: the page envelope with minified items, whatever `minified` says. */
 export function getLibraryItems(ctx: AbsContext, call: ApiCall): Reply {
-  const library = resolveLibrary(ctx, call);
-  if (!isLibrary(library)) return library;
+  const resolved = resolveLibrary(ctx, call);
+  if (!isLibraryRequest(resolved)) return resolved;
+  const { library } = resolved;
   const q = call.query;
-  const limit = pagingParam(q.get('limit'));
-  const page = pagingParam(q.get('page'));
-  if (limit === undefined || page === undefined)
-    return sendText(400, 'Invalid request. limit must be a positive integer');
+  const limit = resolved.limit ?? 0;
+  const page = resolved.page ?? 0;
   const include = (q.get('include') ?? '')
     .split(',')
     .map((v) => v.trim().toLowerCase())

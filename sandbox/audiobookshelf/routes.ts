@@ -2,7 +2,9 @@ import type { Reply } from '../core/reply.ts';
 import type { StandInRequest } from '../core/stand-in.ts';
 import { authenticate } from './auth.ts';
 import { healthcheck, login, logout, ping, refresh, status } from './auth-routes.ts';
+import { getLibraryAuthors, getLibrarySeries } from './browse-routes.ts';
 import { type AbsContext, type ApiCall, isAdminOrUp } from './context.ts';
+import { authorImage, itemCover } from './cover-route.ts';
 import { batchGetItems, getItem } from './item-routes.ts';
 import { getLibraries, getLibrary, getLibraryItems } from './library-routes.ts';
 import {
@@ -19,6 +21,8 @@ import {
 } from './me-routes.ts';
 import { cannotRoute, passportFailure, sendStatus } from './replies.ts';
 import { parseBody } from './request-body.ts';
+import { searchLibrary } from './search-route.ts';
+import { allSessions, myListeningStats, userListeningStats } from './session-routes.ts';
 import { authorize, getUser, getUserListeningSessions, getUsers } from './user-routes.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -51,6 +55,7 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/me', 'GET /api/me', getMe),
   route('GET', '/me/progress', 'GET /api/me/progress', getAllProgress),
   route('GET', '/me/listening-sessions', 'GET /api/me/listening-sessions', listeningSessions),
+  route('GET', '/me/listening-stats', 'GET /api/me/listening-stats', myListeningStats),
   route(
     'GET',
     `/me/item/listening-sessions/${SEG}${OPT}`,
@@ -73,8 +78,15 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/libraries', 'GET /api/libraries', getLibraries),
   route('GET', `/libraries/${SEG}`, 'GET /api/libraries/:id', getLibrary),
   route('GET', `/libraries/${SEG}/items`, 'GET /api/libraries/:id/items', getLibraryItems),
+  route('GET', `/libraries/${SEG}/series`, 'GET /api/libraries/:id/series', getLibrarySeries),
+  route('GET', `/libraries/${SEG}/search`, 'GET /api/libraries/:id/search', searchLibrary),
+  route('GET', `/libraries/${SEG}/authors`, 'GET /api/libraries/:id/authors', getLibraryAuthors),
   route('POST', '/items/batch/get', 'POST /api/items/batch/get', batchGetItems),
   route('GET', `/items/${SEG}`, 'GET /api/items/:id', getItem),
+  route('GET', `/items/${SEG}/cover`, 'GET /api/items/:id/cover', (ctx, call) =>
+    itemCover(ctx, call.params[0] ?? '', call.query),
+  ),
+  route('GET', `/authors/${SEG}/image`, 'GET /api/authors/:id/image', authorImage),
   route('GET', '/users', 'GET /api/users', getUsers, true),
   route('GET', `/users/${SEG}`, 'GET /api/users/:id', getUser),
   route(
@@ -83,6 +95,8 @@ const API_ROUTES: readonly ApiRoute[] = [
     'GET /api/users/:id/listening-sessions',
     getUserListeningSessions,
   ),
+  route('GET', `/users/${SEG}/listening-stats`, 'GET /api/users/:id/listening-stats', userListeningStats),
+  route('GET', '/sessions', 'GET /api/sessions', allSessions),
   route('POST', '/authorize', 'POST /api/authorize', authorize),
 ];
 
@@ -100,11 +114,21 @@ function record(ctx: AbsContext, method: string, label: string): void {
 }
 
 function dispatchApi(ctx: AbsContext, request: StandInRequest, path: string, body: ApiCall['body']): Reply {
+  const method = request.method.toUpperCase();
+  const sub = path.slice('/api'.length) || '/';
+  // Auth.authNotNeeded: covers and author images are public (GET only, exact path).
+  const cover = method === 'GET' ? /^\/items\/([^/]+)\/cover$/.exec(sub) : null;
+  if (cover) {
+    record(ctx, method, 'GET /api/items/:id/cover');
+    return itemCover(ctx, decodeParam(cover[1]) ?? '', request.url.searchParams);
+  }
+  if (method === 'GET' && /^\/authors\/[^/]+\/image$/.test(sub)) {
+    record(ctx, method, 'GET /api/authors/:id/image');
+    return authorImage();
+  }
   // The /api router sits behind authentication: even an unknown /api path answers 401 first.
   const auth = authenticate(ctx, request);
   if (!auth) return passportFailure(401);
-  const method = request.method.toUpperCase();
-  const sub = path.slice('/api'.length) || '/';
   for (const apiRoute of API_ROUTES) {
     if (apiRoute.method !== method && !(method === 'HEAD' && apiRoute.method === 'GET')) continue;
     const m = apiRoute.path.exec(sub);

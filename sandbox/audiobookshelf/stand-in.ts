@@ -26,7 +26,8 @@ function absFaultReply(kind: '429' | '500' | '502' | '503', retryAfterSeconds: n
 
 /**
  * The Audiobookshelf v2.36 stand-in: login and JWT/API-key auth, the signed-in user and their
- * progress (with the real update rules), libraries and their item pages, items and batch fetch, users.
+ * progress (with the real update rules), libraries with their item pages, series, authors and search,
+ * items and batch fetch, public covers, users, listening stats and (always empty) playback sessions.
  * The catalog is built once; every started server gets its own users' progress and sessions.
  * `apiKeys` maps each ABS user id to a ready API key (a JWT the sandbox prints).
  */

@@ -167,7 +167,18 @@ describe.skipIf(!existsSync(specs))('contract: audiobookshelf v2.36 shapes from 
   }
   const record = (value: unknown) => z.record(z.string(), z.unknown()).parse(value);
 
-  const minifiedShape = () => parseShape(braceIn(after('LibraryItem, minified:')));
+  /**
+   * The notes list every key the serialiser writes; `media.ebookFormat` is `ebookFile?.ebookFormat`,
+   * undefined for an audiobook, so JSON leaves it out there.
+   */
+  const minifiedShape = (): Shape => {
+    const shape = parseShape(braceIn(after('LibraryItem, minified:')));
+    const media = shape.kind === 'object' ? shape.fields.find((f) => f.name === 'media')?.shape : undefined;
+    const ebookFormat =
+      media?.kind === 'object' ? media.fields.find((f) => f.name === 'ebookFormat') : undefined;
+    if (ebookFormat) ebookFormat.optional = true;
+    return shape;
+  };
 
   const fieldNames = (shape: Shape, path: string[] = []): string[] => {
     let node: Shape | undefined = shape;

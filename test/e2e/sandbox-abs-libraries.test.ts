@@ -112,11 +112,19 @@ describe('audiobookshelf stand-in: library items page', () => {
   it('treats limit 0, absent or non-numeric as everything, and refuses negative or fractional values', async () => {
     expect((await page('?limit=0')).results).toHaveLength(audioItems.length);
     expect((await page('?limit=abc&page=xyz')).results).toHaveLength(audioItems.length);
-    for (const query of ['?limit=-1', '?limit=1.5', '?limit=5&page=-1']) {
+    const refused: [string, string][] = [
+      ['?limit=-1', 'limit'],
+      ['?limit=1.5', 'limit'],
+      ['?limit=5&page=-1', 'page'],
+      ['?limit=-2&page=-1', 'limit'],
+      ['?page=0.5', 'page'],
+    ];
+    for (const [query, key] of refused) {
       const response = await api(`/libraries/${audiobooks.id}/items${query}`);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(await response.text()).toBe('Invalid request. limit must be a positive integer');
+      // LibraryController.middleware names the parameter it refused, limit first.
+      expect(await response.text()).toBe(`Invalid request. ${key} must be a positive integer`);
     }
   });
 

@@ -1,0 +1,35 @@
+import { nameToLastFirst, titlePrefixAtEnd } from './names.ts';
+import type { AuthorRow, SeriesRow } from './people-index.ts';
+
+/** Author.toOldJSONExpanded and Series.toOldJSON for the rows of a library's people index. */
+
+export function authorJson(row: AuthorRow, numBooks: number): Record<string, unknown> {
+  return {
+    id: row.id,
+    asin: null,
+    name: row.name,
+    description: null,
+    imagePath: null,
+    libraryId: row.libraryId,
+    addedAt: row.addedAt,
+    updatedAt: row.addedAt,
+    numBooks,
+  };
+}
+
+/** The author list adds the stored `lastFirst` column. */
+export function authorListJson(row: AuthorRow, numBooks: number): Record<string, unknown> {
+  return { ...authorJson(row, numBooks), lastFirst: nameToLastFirst(row.name) };
+}
+
+export function seriesJson(row: SeriesRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    name: row.name,
+    nameIgnorePrefix: titlePrefixAtEnd(row.name),
+    description: null,
+    addedAt: row.addedAt,
+    updatedAt: row.addedAt,
+    libraryId: row.libraryId,
+  };
+}
