@@ -1,4 +1,5 @@
 import { html, json, type Reply } from '../core/reply.ts';
+import { withPythonJson } from './python-json.ts';
 
 /** Discogs' documented error bodies (developer docs and API-NOTES 3.2). */
 export const MESSAGES = {
@@ -7,12 +8,14 @@ export const MESSAGES = {
   notFound: 'The requested resource was not found.',
   releaseNotFound: 'Release not found.',
   masterNotFound: 'Master Release not found.',
+  artistNotFound: 'Artist not found.',
+  labelNotFound: 'Label not found.',
   tooManyRequests: 'You are making requests too quickly.',
   serverError: 'Query time exceeded. Please try a simpler query.',
 } as const;
 
 export function message(status: number, text: string, headers: Record<string, string> = {}): Reply {
-  return json(status, { message: text }, headers);
+  return withPythonJson(json(status, { message: text }, headers));
 }
 
 export function unauthenticated(): Reply {

@@ -10,6 +10,7 @@ import {
   slug,
   trackJson,
 } from './bodies.ts';
+import { convertFromUsd } from './currency.ts';
 
 const WEIGHT_GRAMS: Record<string, number> = { Vinyl: 230, CD: 85, Cassette: 60 };
 
@@ -45,15 +46,20 @@ function videos(release: DiscogsRelease) {
     }));
 }
 
+/** Copies listed in the marketplace: a stable function of the release. */
+export function numberForSale(release: DiscogsRelease): number {
+  return (release.id % 13) * (release.have > 100 ? 3 : 0);
+}
+
 /** Suggested price, a stable function of demand so a seed always gives the same numbers. */
 export function estimatedPrice(release: DiscogsRelease): number {
   return Math.round((2 + (release.want / (release.have + 1)) * 14 + (release.id % 700) / 100) * 100) / 100;
 }
 
 /** `GET /releases/{id}`: the full release. `master_id`/`master_url` and `notes` are absent when unset, as in the fixtures. */
-export function releaseJson(release: DiscogsRelease, origin: string) {
+export function releaseJson(release: DiscogsRelease, origin: string, currency = 'USD') {
   const hasMaster = release.masterId !== 0;
-  const numForSale = (release.id % 13) * (release.have > 100 ? 3 : 0);
+  const numForSale = numberForSale(release);
   return {
     artists: release.artists.map((artist) => artistJson(artist, origin)),
     community: {
@@ -82,7 +88,7 @@ export function releaseJson(release: DiscogsRelease, origin: string) {
     identifiers: release.identifiers.map((identifier) => ({ ...identifier })),
     images: images(release),
     labels: release.labels.map((label) => labelJson(label, origin)),
-    lowest_price: numForSale > 0 ? estimatedPrice(release) : null,
+    lowest_price: numForSale > 0 ? convertFromUsd(estimatedPrice(release), currency) : null,
     ...(hasMaster ? { master_id: release.masterId, master_url: masterUrl(release, origin) } : {}),
     ...(release.notes !== null ? { notes: release.notes } : {}),
     num_for_sale: numForSale,

@@ -4,7 +4,7 @@ import type { DiscogsCollectionItem } from '../records/world.ts';
 import { type Access, access, isReply } from './access.ts';
 import { MESSAGES, notFound, unprocessable } from './errors.ts';
 import { idParam, type Route, type RouteContext, route } from './router.ts';
-import { folderJson } from './routes-collection.ts';
+import { countIn, folderJson } from './routes-collection.ts';
 import { intParam, writeParams } from './write-params.ts';
 
 const INSTANCE = '/users/:username/collection/folders/:folder_id/releases/:release_id/instances/:instance_id';
@@ -32,6 +32,34 @@ export function collectionWriteRoutes(): Route[] {
       if (!params) return unprocessable('The request body is not valid JSON.');
       const folder = ctx.store.addFolder(a.shelf, params.get('name') ?? 'New Folder');
       return json(201, folderJson(folder, 0, a.shelf, ctx.origin));
+    }),
+    // Folders 0 ("All") and 1 ("Uncategorized") can be neither renamed nor deleted (developer docs).
+    route('POST', '/users/:username/collection/folders/:folder_id', (ctx) => {
+      const a = access(ctx, 'owner');
+      if (isReply(a)) return a;
+      const folderId = idParam(ctx, 'folder_id');
+      const folder = a.shelf.folders.find((candidate) => candidate.id === folderId);
+      if (folderId === 0 || folderId === 1) return unprocessable('Folders 0 and 1 cannot be renamed.');
+      if (!folder) return notFound();
+      const params = writeParams(ctx.request);
+      if (!params) return unprocessable('The request body is not valid JSON.');
+      const name = params.get('name')?.trim();
+      if (name) folder.name = name;
+      ctx.store.touched();
+      return json(200, folderJson(folder, countIn(a.shelf, folder.id), a.shelf, ctx.origin));
+    }),
+    route('DELETE', '/users/:username/collection/folders/:folder_id', (ctx) => {
+      const a = access(ctx, 'owner');
+      if (isReply(a)) return a;
+      const folderId = idParam(ctx, 'folder_id');
+      if (folderId === 0 || folderId === 1) return unprocessable('Folders 0 and 1 cannot be deleted.');
+      const index = a.shelf.folders.findIndex((candidate) => candidate.id === folderId);
+      if (index < 0) return notFound();
+      if (countIn(a.shelf, folderId ?? -1) > 0)
+        return unprocessable('A folder must be empty before it can be deleted.');
+      a.shelf.folders.splice(index, 1);
+      ctx.store.touched();
+      return empty(204);
     }),
     route('POST', '/users/:username/collection/folders/:folder_id/releases/:release_id', (ctx) => {
       const a = access(ctx, 'owner');

@@ -41,7 +41,7 @@ function allFolder(shelf: UserShelf, origin: string) {
   return folderJson({ id: 0, name: 'All' }, shelf.instances.length, shelf, origin);
 }
 
-function countIn(shelf: UserShelf, folderId: number): number {
+export function countIn(shelf: UserShelf, folderId: number): number {
   return shelf.instances.reduce((n, item) => n + (item.folderId === folderId ? 1 : 0), 0);
 }
 

@@ -1,4 +1,5 @@
 import { json } from '../core/reply.ts';
+import { requestedCurrency } from './currency.ts';
 import { MESSAGES, notFound } from './errors.ts';
 import { paginate } from './pagination.ts';
 import { masterJson, releaseJson, versionJson } from './release-body.ts';
@@ -9,7 +10,9 @@ export function databaseRoutes(): Route[] {
     route('GET', '/releases/:release_id', (ctx) => {
       const id = idParam(ctx, 'release_id');
       const release = id === undefined ? undefined : ctx.store.releases.get(id);
-      return release ? json(200, releaseJson(release, ctx.origin)) : notFound(MESSAGES.releaseNotFound);
+      return release
+        ? json(200, releaseJson(release, ctx.origin, requestedCurrency(ctx.request.url)))
+        : notFound(MESSAGES.releaseNotFound);
     }),
     route('GET', '/masters/:master_id', (ctx) => {
       const id = idParam(ctx, 'master_id');

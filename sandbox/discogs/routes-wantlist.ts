@@ -42,6 +42,10 @@ export function wantlistRoutes(): Route[] {
         if (rating !== undefined) want.rating = rating;
         const notes = params.get('notes');
         if (notes !== undefined) want.notes = notes;
+        // python discogs_client sends `notes_public` (a JSON boolean) with its wantlist writes.
+        const notesPublic = params.get('notes_public')?.toLowerCase();
+        if (notesPublic === 'true' || notesPublic === '1') want.notesPublic = true;
+        if (notesPublic === 'false' || notesPublic === '0') want.notesPublic = false;
         a.shelf.wants.set(release.id, want);
         ctx.store.touched();
         return json(

@@ -10,11 +10,14 @@ import {
   notFound,
   unauthenticated,
 } from './errors.ts';
+import { withPythonJson } from './python-json.ts';
 import { MovingWindowLimiter, rateHeaders } from './rate-limit.ts';
 import { matchRoute, type Route } from './router.ts';
 import { collectionReadRoutes } from './routes-collection.ts';
 import { collectionWriteRoutes } from './routes-collection-writes.ts';
 import { databaseRoutes } from './routes-database.ts';
+import { entityRoutes } from './routes-entities.ts';
+import { marketplaceRoutes } from './routes-marketplace.ts';
 import { userRoutes } from './routes-user.ts';
 import { wantlistRoutes } from './routes-wantlist.ts';
 import { discogsSandboxRoute } from './sandbox-routes.ts';
@@ -24,8 +27,10 @@ import { DiscogsStore } from './store.ts';
 const AUTHENTICATED_PER_MINUTE = 60;
 const ANONYMOUS_PER_MINUTE = 25;
 
+/** Adds the rate-limit headers and writes the body as Discogs' backend does (python-json.ts). */
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
-  return { ...reply, headers: { ...(reply.headers ?? {}), ...headers } };
+  const serialized = withPythonJson(reply);
+  return { ...serialized, headers: { ...(serialized.headers ?? {}), ...headers } };
 }
 
 /** The Discogs API v2 stand-in (API-NOTES section 3, developer docs, captured fixtures). */
@@ -42,6 +47,8 @@ export function createDiscogsStandIn(world: DiscogsWorld): { build: (env: StandI
         ...collectionWriteRoutes(),
         ...wantlistRoutes(),
         ...databaseRoutes(),
+        ...entityRoutes(),
+        ...marketplaceRoutes(),
       ];
 
       function handle(request: StandInRequest): Reply {
@@ -85,7 +92,13 @@ export function createDiscogsStandIn(world: DiscogsWorld): { build: (env: StandI
       return {
         name: 'discogs',
         handle,
-        faultReply: (kind) => discogsFaultReply(kind),
+        // An injected 429 looks like a real one: the window is full, so the headers say 0 remain.
+        faultReply: (kind) => {
+          const reply = discogsFaultReply(kind);
+          if (kind !== '429') return reply;
+          const limit = Math.max(1, Math.round(AUTHENTICATED_PER_MINUTE * env.rateScale));
+          return withHeaders(reply, rateHeaders({ allowed: false, limit, used: limit, remaining: 0 }));
+        },
         sandboxRoute: (request) => discogsSandboxRoute(request, store, owner, limiter, () => env.clock.now()),
       };
     },

@@ -8,6 +8,8 @@ import type {
   DiscogsWant,
   DiscogsWorld,
 } from '../records/world.ts';
+import { DatabaseEntities } from './entities.ts';
+import { buildSearchDocuments, type SearchDocument } from './search-index.ts';
 
 /** One user's collection and wantlist as the stand-in mutates them. */
 export interface UserShelf {
@@ -30,6 +32,9 @@ export class DiscogsStore {
   private nextFolder: number;
   /** Bumped on every write, so cached sort orders know when they are stale. */
   version = 0;
+  /** Built on first use: the releases never change, and most runs never ask for them. */
+  private entityIndex: DatabaseEntities | undefined;
+  private documents: SearchDocument[] | undefined;
 
   constructor(world: DiscogsWorld) {
     for (const release of world.releases) {
@@ -70,6 +75,16 @@ export class DiscogsStore {
       wants: new Map(wants.map((want) => [want.releaseId, { ...want }])),
     });
     this.byToken.set(user.token, user);
+  }
+
+  get entities(): DatabaseEntities {
+    this.entityIndex ??= new DatabaseEntities(this.releases.values());
+    return this.entityIndex;
+  }
+
+  searchDocuments(): readonly SearchDocument[] {
+    this.documents ??= buildSearchDocuments(this.releases.values(), this.masters, this.entities);
+    return this.documents;
   }
 
   /** Usernames are matched without regard to case, as on discogs.com. */

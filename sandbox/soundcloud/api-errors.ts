@@ -19,6 +19,13 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/**
+ * What the API host answers when a request carries no Authorization header at all: since the 2021
+ * security update, `?oauth_token=` and `?client_id=` count for nothing (soundcloud/api#207, #239).
+ */
+export const MISSING_AUTHORIZATION_MESSAGE =
+  'A request must contain the Authorization header. For details please refer to https://developers.soundcloud.com/blog/security-updates-api.';
+
 export function apiError(status: number, message = '', headers: Record<string, string> = {}): Reply {
   return json(
     status,

@@ -1,7 +1,7 @@
 import type { Reply } from '../core/reply.ts';
 import type { StandInRequest } from '../core/stand-in.ts';
 import type { OperationKind } from '../core/stats.ts';
-import { apiError } from './api-errors.ts';
+import { apiError, MISSING_AUTHORIZATION_MESSAGE } from './api-errors.ts';
 import { handleAuthorize } from './authorize.ts';
 import type { ApiCall, SoundcloudContext } from './context.ts';
 import {
@@ -71,7 +71,24 @@ function accessTokenOf(request: StandInRequest): string | undefined {
   return m?.[1];
 }
 
-/** One server answers for both hosts: secure.soundcloud.com (authorize, token) and api.soundcloud.com. */
+function hasAuthorizationHeader(request: StandInRequest): boolean {
+  return String(request.headers.authorization ?? '').trim() !== '';
+}
+
+/**
+ * The API host still takes the Rails-era format suffix (`/me.json`, `/resolve.json`), which the old
+ * SDKs such as soundcloud-python append to every path.
+ */
+function apiPath(path: string): string {
+  return path.length > 5 && path.endsWith('.json') ? path.slice(0, -5) : path;
+}
+
+/**
+ * One server answers for both hosts: secure.soundcloud.com (authorize, token) and api.soundcloud.com.
+ * The API host checks for an Authorization header before anything else, so a request without one is
+ * a 401 even on a path it does not serve; the retired `POST /oauth2/token` of the OAuth 2.0 era is
+ * answered that way too, since legacy clients send it without a header.
+ */
 export async function dispatch(
   ctx: SoundcloudContext,
   limits: ClientCredentialsLimits,
@@ -91,15 +108,18 @@ export async function dispatch(
     return handleTokenRequest(request, ctx.world.app, ctx.tokens, limits);
   }
 
+  const resource = apiPath(path);
   for (const route of API_ROUTES) {
     if (route.method !== method) continue;
-    const m = route.path.exec(path);
+    const m = route.path.exec(resource);
     if (!m) continue;
     record(route.label);
+    if (!hasAuthorizationHeader(request)) return apiError(401, MISSING_AUTHORIZATION_MESSAGE);
     const token = accessTokenOf(request);
     const caller = token === undefined ? undefined : ctx.tokens.authenticate(token);
     if (!caller || (route.needsUser && caller.userId === null)) return apiError(401);
     return route.handle(ctx, { request, query: url.searchParams, param: decodeParam(m[1]), caller });
   }
+  if (!hasAuthorizationHeader(request)) return apiError(401, MISSING_AUTHORIZATION_MESSAGE);
   return apiError(404);
 }

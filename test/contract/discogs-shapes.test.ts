@@ -139,7 +139,58 @@ const DOCUMENTED = {
     'description',
   ],
   master: ['lowest_price', 'num_for_sale', 'uri', 'type_', 'sub_tracks', 'extraartists', 'artists'],
+  // uri: the docs' artist and label examples. artist/stats on release rows: docs example / live rows.
+  artist: ['uri'],
+  label: ['uri'],
+  artistRelease: ['artist', 'stats'],
+  // Live search results (API-NOTES 3.3: docs example plus third-party captures).
+  searchResult: [
+    'user_data',
+    'master_id',
+    'master_url',
+    'cover_image',
+    'barcode',
+    'community',
+    'format_quantity',
+    'formats',
+  ],
+  marketplaceStats: ['blocked_from_sale'],
 };
+
+/**
+ * The keys of the docs' `GET /artists/{id}` example (a band): it has neither `aliases` nor
+ * `realname`, which every captured artist happens to have, so those two are optional.
+ */
+const DOCS_ARTIST_EXAMPLE = {
+  namevariations: ['Nickleback'],
+  profile: 'text',
+  releases_url: 'https://api.discogs.com/artists/108713/releases',
+  resource_url: 'https://api.discogs.com/artists/108713',
+  uri: 'https://www.discogs.com/artist/108713-Nickelback',
+  urls: ['http://www.nickelback.com/'],
+  data_quality: 'Needs Vote',
+  id: 108713,
+  images: [{ height: 260, resource_url: 'u', type: 'primary', uri: 'u', uri150: 'u', width: 330 }],
+  members: [{ active: true, id: 270222, name: 'Chad Kroeger', resource_url: 'u' }],
+};
+
+/**
+ * The captured search results predate the docs' example in one respect: `label` was one string;
+ * the docs (and live responses today) have a list of label names. Samples are updated to that.
+ */
+function searchSamples(): unknown[] {
+  return [
+    'database/search_q=trash80&per_page=50&page=1.json',
+    'database/search_artist=trash80&title=icarus&per_page=50&page=1.json',
+  ].map((path) => {
+    const page = fixture(path);
+    if (!isObject(page) || !Array.isArray(page.results)) return page;
+    const results = page.results.map((result) =>
+      isObject(result) && typeof result.label === 'string' ? { ...result, label: [result.label] } : result,
+    );
+    return { ...page, results };
+  });
+}
 
 describe.skipIf(!existsSync(specs))('contract: Discogs stand-in bodies match the captured fixtures', () => {
   let running: RunningStandIn;
@@ -238,5 +289,48 @@ describe.skipIf(!existsSync(specs))('contract: Discogs stand-in bodies match the
     expectShape([fixture('masters/4242.json')], await get(`/masters/${masterId}`), DOCUMENTED.master);
     const versions = await get(`/masters/${masterId}/versions`);
     expectShape(withEveryPagination(fixture('masters/4242/versions_per_page=50&page=1.json')), versions, []);
+  });
+
+  it('GET /artists/{id} and its releases', async () => {
+    const release = world.discogs.releases.find((candidate) => candidate.masterId !== 0);
+    const artistId = release?.artists[0]?.id;
+    const samples = [...['1', '2', '3'].map((id) => fixture(`artists/${id}.json`)), DOCS_ARTIST_EXAMPLE];
+    expectShape(samples, await get(`/artists/${artistId}`), DOCUMENTED.artist);
+    const pages = ['1', '2'].map((n) => fixture(`artists/1/releases_per_page=50&page=${n}.json`));
+    const ours = await get(`/artists/${artistId}/releases`);
+    expectShape(pages, ours, DOCUMENTED.artistRelease);
+    expect(isObject(ours) && Array.isArray(ours.releases) ? ours.releases.length : 0).toBeGreaterThan(0);
+  });
+
+  it('GET /labels/{id}', async () => {
+    const labelId = world.discogs.releases[0]?.labels[0]?.id;
+    const samples = ['1', '31405'].map((id) => fixture(`labels/${id}.json`));
+    expectShape(samples, await get(`/labels/${labelId}`), DOCUMENTED.label);
+  });
+
+  it('GET /database/search for every result type', async () => {
+    for (const type of ['release', 'master', 'artist', 'label']) {
+      const ours = await get(`/database/search?type=${type}&per_page=50`);
+      expectShape(searchSamples().flatMap(withEveryPagination), ours, DOCUMENTED.searchResult);
+      expect(isObject(ours) && Array.isArray(ours.results) ? ours.results.length : 0, type).toBeGreaterThan(
+        0,
+      );
+    }
+  });
+
+  it('GET /marketplace/stats/{id} and the (empty) inventory', async () => {
+    const release = world.discogs.releases.find(
+      (candidate) => candidate.id % 13 !== 0 && candidate.have > 100,
+    );
+    expectShape(
+      [fixture('marketplace/stats/1.json')],
+      await get(`/marketplace/stats/${release?.id}`),
+      DOCUMENTED.marketplaceStats,
+    );
+    expectShape(
+      withEveryPagination(fixture('users/example/inventory_per_page=50&page=1.json')),
+      await get(`/users/${world.discogs.user.username}/inventory`),
+      [],
+    );
   });
 });

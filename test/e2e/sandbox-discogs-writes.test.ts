@@ -155,6 +155,8 @@ describe('Discogs stand-in: collection and wantlist changes', () => {
     const limited = await discogs.call(`/users/${discogs.username}`);
     expect(limited.status).toBe(429);
     expect(await limited.json()).toEqual({ message: 'You are making requests too quickly.' });
+    expect(limited.headers.get('x-discogs-ratelimit-remaining')).toBe('0');
+    expect(limited.headers.get('x-discogs-ratelimit-used')).toBe(limited.headers.get('x-discogs-ratelimit'));
     const failed = await discogs.call(`/users/${discogs.username}`);
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ message: expect.any(String) });
