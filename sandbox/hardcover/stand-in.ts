@@ -3,11 +3,11 @@
  * (Bearer token, per-request field limits, token bucket and daily quota with their headers), then
  * graphql-js executing our schema subset over an in-memory store with Hasura's semantics.
  */
-import { parse } from 'graphql';
 import type { HardcoverWorld, HcUser } from '../books/world.ts';
 import { json, type Reply } from '../core/reply.ts';
 import type { StandInEnv, StandInRequest, StandInService } from '../core/stand-in.ts';
 import { authenticate } from './gateway/auth.ts';
+import { type PlanFailure, planRequest } from './gateway/plan.ts';
 import { type QuotaPolicy, TokenQuota } from './gateway/quota.ts';
 import {
   insufficientScope,
@@ -19,14 +19,12 @@ import {
   tooManyRequests,
   topLevelLimitExceeded,
 } from './gateway/replies.ts';
-import { parseGraphqlBody } from './gateway/request-body.ts';
-import { missingScopes } from './gateway/scopes.ts';
-import { checkTopLevelLimit, selectOperation, topLevelFields } from './gateway/top-level.ts';
 import { type ExecutionContext, rowModels, visibleTo } from './graphql/context.ts';
 import { runOperation } from './graphql/run.ts';
 import { Library } from './library/library.ts';
 import { HardcoverStore } from './library/store.ts';
-import { authorDocuments, bookDocuments, type SearchDocument } from './search/book-documents.ts';
+import type { SearchDocument } from './search/book-documents.ts';
+import { SEARCH_INDEXES } from './search/indexes.ts';
 
 export interface HardcoverLimits {
   /** Token-bucket size (Free plan: 10). */
@@ -38,6 +36,19 @@ export interface HardcoverLimits {
 }
 
 export const GRAPHQL_PATH = '/v1/graphql';
+
+function failureReply(failure: PlanFailure, headers: Record<string, string>): Reply {
+  switch (failure.kind) {
+    case 'malformed':
+      return malformedBody(headers);
+    case 'invalid_query':
+      return invalidQuery(failure.description, headers);
+    case 'limit':
+      return topLevelLimitExceeded(failure.code, failure.description, headers);
+    case 'scope':
+      return insufficientScope(failure.scopes, failure.fields, headers);
+  }
+}
 
 export function createHardcoverStandIn(
   world: HardcoverWorld,
@@ -65,14 +76,13 @@ export function createHardcoverStandIn(
     };
     const searchCache = new Map<string, SearchDocument[]>();
     const searchDocuments = (type: string): SearchDocument[] => {
+      const build = SEARCH_INDEXES[type];
+      if (!build) return [];
+      // The catalogue never changes; users and lists do, so those are built per search.
+      if (!build.static) return build.documents(store.tables);
       let documents = searchCache.get(type);
       if (!documents) {
-        documents =
-          type === 'book'
-            ? bookDocuments(store.tables)
-            : type === 'author'
-              ? authorDocuments(store.tables)
-              : [];
+        documents = build.documents(store.tables);
         searchCache.set(type, documents);
       }
       return documents;
@@ -85,25 +95,9 @@ export function createHardcoverStandIn(
       lastToken = auth.token;
       const quota = quotaFor(auth.token);
 
-      const body = parseGraphqlBody(request.body);
-      if (!body) return malformedBody(quota.headers());
-      let document: ReturnType<typeof parse>;
-      try {
-        document = parse(body.query);
-      } catch (error) {
-        return invalidQuery(error instanceof Error ? error.message : String(error), quota.headers());
-      }
-      const operation = selectOperation(document, body.operationName);
-      const top = operation ? topLevelFields(document, operation) : undefined;
-      if (top) {
-        const violation = checkTopLevelLimit(top);
-        if (violation) return topLevelLimitExceeded(violation.code, violation.description, quota.headers());
-        const missing = missingScopes(auth.user.scopes ?? ['all'], top.fields, top.operation.operation);
-        if (missing.scopes.length > 0)
-          return insufficientScope(missing.scopes, missing.fields, quota.headers());
-      }
-
-      const units = Math.max(1, top?.fields.length ?? 1);
+      const plan = planRequest(request.body, auth.user.scopes ?? ['all']);
+      if (!plan.ok) return failureReply(plan.failure, quota.headers());
+      const { units } = plan;
       const charged = quota.charge(units);
       if (!charged.ok) {
         const message =
@@ -112,12 +106,14 @@ export function createHardcoverStandIn(
             : `Rate limit exceeded, retry in ${charged.retryAfterSeconds} seconds`;
         return tooManyRequests(message, charged.retryAfterSeconds, quota.headers());
       }
-      if (top) {
+      for (const { top } of plan.requests) {
+        if (!top) {
+          env.stats.units(1);
+          continue;
+        }
         const kind = top.operation.operation === 'mutation' ? 'write' : undefined;
         for (const field of top.fields)
           env.stats.operation(field, kind ?? (field === 'search' ? 'search' : 'read'), 1);
-      } else {
-        env.stats.units(units);
       }
 
       const context: ExecutionContext = {
@@ -128,7 +124,10 @@ export function createHardcoverStandIn(
         model: rowModels(store, auth.user.id),
         visible: (table, row) => visibleTo(store, auth.user.id, table, row),
       };
-      return json(200, runOperation(document, body.variables, body.operationName, context), quota.headers());
+      const answers = plan.requests.map(({ body, document }) =>
+        runOperation(document, body.variables, body.operationName, context),
+      );
+      return json(200, plan.batch ? answers : answers[0], quota.headers());
     }
 
     /** Headers for a reply made without a request in hand: the last caller's standing. */

@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { HcUser } from '../../sandbox/books/world.ts';
 import { authenticate } from '../../sandbox/hardcover/gateway/auth.ts';
-import { parseGraphqlBody } from '../../sandbox/hardcover/gateway/request-body.ts';
+import { parseGraphqlBodies } from '../../sandbox/hardcover/gateway/request-body.ts';
 import { missingScopes, scopeFor, scopeGranted } from '../../sandbox/hardcover/gateway/scopes.ts';
 import {
   checkTopLevelLimit,
@@ -121,14 +121,22 @@ describe('authenticate', () => {
   });
 });
 
-describe('parseGraphqlBody', () => {
+describe('parseGraphqlBodies', () => {
   it('accepts a query with optional variables and operation name', () => {
-    expect(parseGraphqlBody(Buffer.from('{"query":"{ me { id } }"}'))).toEqual({ query: '{ me { id } }' });
-    expect(parseGraphqlBody(Buffer.from('{"query":"q","variables":null,"operationName":"Q"}'))).toMatchObject(
-      {
-        operationName: 'Q',
-      },
-    );
+    expect(parseGraphqlBodies(Buffer.from('{"query":"{ me { id } }"}'))).toEqual({
+      batch: false,
+      bodies: [{ query: '{ me { id } }' }],
+    });
+    expect(
+      parseGraphqlBodies(Buffer.from('{"query":"q","variables":null,"operationName":"Q"}'))?.bodies[0],
+    ).toMatchObject({ operationName: 'Q' });
+  });
+
+  it('accepts a non-empty array of request bodies as a batch', () => {
+    expect(parseGraphqlBodies(Buffer.from('[{"query":"a"},{"query":"b","variables":{"x":1}}]'))).toEqual({
+      batch: true,
+      bodies: [{ query: 'a' }, { query: 'b', variables: { x: 1 } }],
+    });
   });
 
   it('refuses what is not a GraphQL request body', () => {
@@ -139,7 +147,8 @@ describe('parseGraphqlBody', () => {
       '{"query": 5}',
       '{"variables": {}}',
       '{"query":"q","variables":[1]}',
+      '[{"query":"a"}, 5]',
     ])
-      expect(parseGraphqlBody(Buffer.from(text)), text).toBeUndefined();
+      expect(parseGraphqlBodies(Buffer.from(text)), text).toBeUndefined();
   });
 });

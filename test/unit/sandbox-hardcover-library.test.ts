@@ -29,6 +29,7 @@ describe('HardcoverStore derived columns', () => {
       [ALICE.id, 4],
       [BOB.id, 2],
       [103, 0],
+      [104, 0],
     ]);
   });
 

@@ -17,6 +17,8 @@ export interface TopLevel {
   operation: OperationDefinitionNode;
   /** Field names (not aliases) of every top-level selection, in document order. */
   fields: string[];
+  /** Names of every field selected below the top level (fragments expanded). */
+  nested: Set<string>;
 }
 
 export function selectOperation(
@@ -52,13 +54,39 @@ function collect(
   return names;
 }
 
+/** Adds the name of every field below the top level; fragments count at the depth they are spread. */
+function collectNested(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  into: Set<string>,
+  depth: number,
+  visiting: Set<string>,
+): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === 'Field') {
+      if (depth > 0) into.add(selection.name.value);
+      if (selection.selectionSet) collectNested(selection.selectionSet, fragments, into, depth + 1, visiting);
+    } else if (selection.kind === 'InlineFragment') {
+      collectNested(selection.selectionSet, fragments, into, depth, visiting);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || visiting.has(fragment.name.value)) continue;
+      visiting.add(fragment.name.value);
+      collectNested(fragment.selectionSet, fragments, into, depth, visiting);
+      visiting.delete(fragment.name.value);
+    }
+  }
+}
+
 export function topLevelFields(document: DocumentNode, operation: OperationDefinitionNode): TopLevel {
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
       .map((f) => [f.name.value, f]),
   );
-  return { operation, fields: collect(operation.selectionSet, fragments, new Set()) };
+  const nested = new Set<string>();
+  collectNested(operation.selectionSet, fragments, nested, 0, new Set());
+  return { operation, fields: collect(operation.selectionSet, fragments, new Set()), nested };
 }
 
 export type LimitViolation = { code: string; description: string };

@@ -18,9 +18,19 @@ export interface ExecutionContext {
   visible(table: string, row: Row): boolean;
 }
 
+function matchesOnly(row: Row, only: Readonly<Record<string, unknown>> | undefined): boolean {
+  return only === undefined || Object.entries(only).every(([column, value]) => row[column] === value);
+}
+
 export function visibleTo(store: HardcoverStore, userId: number, table: string, row: Row): boolean {
   if (table === 'user_books') return row.user_id === userId;
   if (table === 'user_book_reads') return store.one('user_books', 'id', row.user_book_id)?.user_id === userId;
+  // Lists: a reader sees their own and public ones (privacy 1); entries follow their list.
+  if (table === 'lists') return row.user_id === userId || row.privacy_setting_id === 1;
+  if (table === 'list_books') {
+    const list = store.one('lists', 'id', row.list_id);
+    return list !== undefined && visibleTo(store, userId, 'lists', list);
+  }
   return true;
 }
 
@@ -55,7 +65,9 @@ export function rowModels(store: HardcoverStore, userId: number): (table: string
         if (!rel) return undefined;
         return {
           resolve: (row) =>
-            store.where(rel.table, rel.to, row[rel.from]).filter((r) => visible(rel.table, r)),
+            store
+              .where(rel.table, rel.to, row[rel.from])
+              .filter((r) => matchesOnly(r, rel.only) && visible(rel.table, r)),
           get model() {
             return modelFor(rel.table);
           },

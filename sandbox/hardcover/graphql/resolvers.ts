@@ -10,6 +10,7 @@ import { countRows, type ListArgs, selectRows } from '../query/select.ts';
 import { TABLES_BY_NAME, tableSpec } from '../schema/tables.ts';
 import { runSearch, type SearchArgs } from '../search/search.ts';
 import type { ExecutionContext } from './context.ts';
+import { JSON_PATH_MISS } from './json-path-miss.ts';
 
 type Args = Record<string, unknown>;
 
@@ -55,6 +56,8 @@ function resolveMutation(field: string, args: Args, ctx: ExecutionContext): unkn
       return library.updateRead(userId, args.id as number, args.object);
     case 'delete_user_book_read':
       return library.deleteRead(userId, args.id as number);
+    case 'edition_owned':
+      return library.editionOwned(userId, args.id as number);
     case 'upsert_user_book_reads':
       return library.upsertReads(userId, args.user_book_id as number, args.datesRead as unknown[]);
   }
@@ -70,8 +73,10 @@ function resolveTableField(
 ): unknown {
   const spec = tableSpec(table);
   if (field in spec.columns) {
+    if (table === 'users' && field === 'email' && row.id !== ctx.userId) return null;
     const value = row[field];
-    return typeof args.path === 'string' ? selectJsonPath(value, args.path) : value;
+    if (typeof args.path !== 'string') return value;
+    return selectJsonPath(value, args.path) ?? JSON_PATH_MISS;
   }
   const model = ctx.model(table);
   const object = model.objectRelation(field);

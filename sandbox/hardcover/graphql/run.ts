@@ -1,5 +1,5 @@
 /** Validates and executes one operation, answering as Hasura does (never partial data with errors). */
-import { type DocumentNode, executeSync, validate } from 'graphql';
+import { type DocumentNode, executeSync, Kind, validate } from 'graphql';
 import { hardcoverSchema } from '../schema/schema.ts';
 import type { ExecutionContext } from './context.ts';
 import {
@@ -8,6 +8,7 @@ import {
   type HasuraErrorBody,
   validationErrorBody,
 } from './hasura-errors.ts';
+import { withJsonPathMissesAsNull } from './json-path-miss.ts';
 import { hardcoverFieldResolver } from './resolvers.ts';
 
 export type GraphqlAnswer = { data: unknown } | { errors: HasuraErrorBody[] };
@@ -18,12 +19,33 @@ export function validateDocument(document: DocumentNode): HasuraErrorBody[] {
   );
 }
 
+/** Hasura picks the operation before validating, with its own wording when it cannot. */
+function operationProblem(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): string | undefined {
+  const names = document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : [],
+  );
+  if (operationName) {
+    return names.includes(operationName)
+      ? undefined
+      : `no such operation found in the document: "${operationName}"`;
+  }
+  return names.length === 1
+    ? undefined
+    : 'exactly one operation has to be present in the document when operationName is not specified';
+}
+
 export function runOperation(
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,
   operationName: string | null | undefined,
   context: ExecutionContext,
 ): GraphqlAnswer {
+  const problem = operationProblem(document, operationName);
+  if (problem)
+    return { errors: [{ message: problem, extensions: { path: '$', code: 'validation-failed' } }] };
   const invalid = validateDocument(document);
   if (invalid.length > 0) return { errors: invalid };
   const result = executeSync({
@@ -35,5 +57,5 @@ export function runOperation(
     fieldResolver: hardcoverFieldResolver,
   });
   if (result.errors && result.errors.length > 0) return { errors: result.errors.map(executionErrorBody) };
-  return { data: result.data ?? null };
+  return { data: withJsonPathMissesAsNull(result.data ?? null) };
 }

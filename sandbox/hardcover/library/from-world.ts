@@ -3,6 +3,7 @@ import type { HardcoverWorld, HcBook, HcEdition, HcUserBook } from '../../books/
 import { timestamp, timestamptz, toTimestamptz } from './dates.ts';
 import { isbn10To13, isValidIsbn10, isValidIsbn13, stripIsbn } from './isbn.ts';
 import type { BookRow, EditionRow, Tables, UserBookReadRow, UserBookRow, UserRow } from './rows.ts';
+import { authorRows, seriesTables, slugify } from './series-rows.ts';
 
 /** Catalogue rows carry a fixed creation time so the same world always serves the same bytes. */
 const CATALOG_CREATED_MS = Date.UTC(2023, 0, 15, 12, 0, 0);
@@ -36,15 +37,6 @@ const LANGUAGE_CODES: Record<string, [string, string]> = {
   polish: ['pl', 'pol'],
 };
 
-function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 function languageRow(id: number, text: string) {
   const byName = LANGUAGE_CODES[text.toLowerCase()];
   if (byName) return { id, language: text, code2: byName[0], code3: byName[1] };
@@ -67,10 +59,33 @@ function contributorsOf(book: HcBook, authorsById: Map<number, { id: number; nam
   });
 }
 
-function bookRow(book: HcBook, editionCount: number, contributors: unknown, series: unknown): BookRow {
+function bookRow(
+  book: HcBook,
+  editionCount: number,
+  contributors: unknown,
+  series: unknown,
+  featuredBookSeriesId: number | null,
+): BookRow {
   const created = timestamp(CATALOG_CREATED_MS);
   return {
     id: book.id,
+    activities_count: 0,
+    // 1 is "Book" (not a comic or a short story); status 1 is a normal, visible book.
+    book_category_id: 1,
+    book_status_id: 1,
+    cached_header_image: {},
+    created_by_user_id: null,
+    curation_status: 0,
+    featured_book_series_id: featuredBookSeriesId,
+    header_image_id: null,
+    import_platform_id: 1,
+    is_partial_book: false,
+    journals_count: 0,
+    lists_count: 0,
+    literary_type_id: null,
+    locked: false,
+    parent_book_id: null,
+    prompts_count: 0,
     title: book.title,
     subtitle: book.subtitle,
     slug: book.slug,
@@ -118,6 +133,18 @@ function editionRow(
   const created = timestamp(CATALOG_CREATED_MS);
   return {
     id: edition.id,
+    alternative_titles: [],
+    cached_tags: {},
+    canonical_id: null,
+    country_id: null,
+    created_by_user_id: null,
+    curation_status: 0,
+    lists_count: 0,
+    locked: false,
+    normalized_at: created,
+    original_book_id: null,
+    physical_information: null,
+    source: null,
     book_id: edition.bookId,
     title: edition.title,
     subtitle: edition.subtitle,
@@ -197,7 +224,11 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
   const languageNames = [...new Set(world.editions.flatMap((e) => (e.language ? [e.language] : [])))];
   const publisherIds = new Map(publisherNames.map((name, i) => [name, i + 1]));
   const languageIds = new Map(languageNames.map((name, i) => [name, i + 1]));
-  const seriesNames = [...new Set(world.books.flatMap((b) => (b.seriesName ? [b.seriesName] : [])))];
+  const created = timestamp(CATALOG_CREATED_MS);
+  const { series: seriesRows, bookSeries } = seriesTables(world, created);
+  const seriesNames = seriesRows.map((s) => s.name);
+  const featuredByBook = new Map(bookSeries.filter((bs) => bs.featured).map((bs) => [bs.book_id, bs.id]));
+  const authorIdsByBook = new Map(world.books.map((b) => [b.id, b.authorIds]));
 
   const books = world.books.map((book) => {
     const series = book.seriesName
@@ -211,10 +242,10 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
         }
       : null;
     const editionCount = world.editions.filter((e) => e.bookId === book.id).length;
-    return bookRow(book, editionCount, contributorsOf(book, authorsById), series);
+    const featured = featuredByBook.get(book.id) ?? null;
+    return bookRow(book, editionCount, contributorsOf(book, authorsById), series, featured);
   });
   const contributorsByBook = new Map(books.map((b) => [b.id, b.cached_contributors]));
-  const created = timestamp(CATALOG_CREATED_MS);
 
   const users: UserRow[] = world.users.map((user) => ({
     id: user.id,
@@ -226,6 +257,8 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
     flair: null,
     membership: null,
     timezone: user.timezone,
+    // The stand-in invents an address: the world has none, and clients only read it back.
+    email: `${user.username.toLowerCase()}@users.hardcover.test`,
     books_count: 0,
     followers_count: 0,
     followed_users_count: 0,
@@ -265,31 +298,28 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
     ),
     user_book_statuses: STATUSES.map((s) => ({ ...s, description: null })),
     reading_formats: FORMATS.map((f) => ({ ...f })),
-    authors: world.authors.map((a) => {
-      const own = world.books.filter((b) => b.authorIds.includes(a.id));
-      return {
-        id: a.id,
-        name: a.name,
-        slug: a.slug,
-        name_personal: a.name,
-        books_count: own.length,
-        users_count: own.reduce((sum, b) => sum + b.usersCount, 0),
-        object_type: 'Author',
-        state: 'active',
-        image_id: null,
-      };
-    }),
-    contributions: world.books
-      .flatMap((book) => book.authorIds.map((authorId) => ({ authorId, bookId: book.id })))
-      .map(({ authorId, bookId }, i) => ({
-        id: i + 1,
-        author_id: authorId,
-        contributable_id: bookId,
-        contributable_type: 'Book',
-        contribution: null,
-        created_at: created,
-        updated_at: created,
-      })),
+    authors: authorRows(world),
+    // Hardcover keeps a book's credits and each edition's credits as separate rows.
+    contributions: [
+      ...world.books.flatMap((book) =>
+        book.authorIds.map((authorId) => ({ authorId, id: book.id, type: 'Book' })),
+      ),
+      ...world.editions.flatMap((edition) =>
+        (authorIdsByBook.get(edition.bookId) ?? []).map((authorId) => ({
+          authorId,
+          id: edition.id,
+          type: 'Edition',
+        })),
+      ),
+    ].map(({ authorId, id, type }, i) => ({
+      id: i + 1,
+      author_id: authorId,
+      contributable_id: id,
+      contributable_type: type,
+      contribution: null,
+      created_at: created,
+      updated_at: created,
+    })),
     publishers: publisherNames.map((name, i) => ({
       id: i + 1,
       name,
@@ -297,8 +327,15 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
       editions_count: world.editions.filter((e) => e.publisher === name).length,
       object_type: 'Publisher',
       state: 'active',
+      canonical_id: null,
+      parent_id: null,
+      locked: false,
     })),
     languages: languageNames.map((name, i) => languageRow(i + 1, name)),
     images: [],
+    series: seriesRows,
+    book_series: bookSeries,
+    lists: [],
+    list_books: [],
   };
 }

@@ -21,6 +21,7 @@ import {
   userBookCreateInput,
   userBookUpdateInput,
 } from './inputs.ts';
+import { type ListBookResult, markEditionOwned } from './ownership.ts';
 import type { UserBookReadRow, UserBookRow, UserRow } from './rows.ts';
 import type { HardcoverStore } from './store.ts';
 
@@ -177,6 +178,10 @@ export class Library {
       userBook.review_slate = input.review_slate;
     if (input.reviewed_at !== undefined)
       userBook.reviewed_at = input.reviewed_at ? `${input.reviewed_at}T00:00:00` : null;
+  }
+
+  editionOwned(userId: number, editionId: number): ListBookResult {
+    return markEditionOwned(this.store, this.clock, userId, editionId);
   }
 
   insertUserBook(userId: number, raw: unknown): UserBookResult {

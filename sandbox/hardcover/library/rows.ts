@@ -10,6 +10,8 @@ export type UserRow = {
   flair: string | null;
   membership: string | null;
   timezone: string | null;
+  /** Only ever shown to its owner (see graphql/resolvers.ts). */
+  email: string | null;
   books_count: number;
   followers_count: number;
   followed_users_count: number;
@@ -71,6 +73,22 @@ export type UserBookReadRow = {
 
 export type BookRow = {
   id: number;
+  activities_count: number;
+  book_category_id: number;
+  book_status_id: number;
+  cached_header_image: unknown;
+  created_by_user_id: number | null;
+  curation_status: number;
+  featured_book_series_id: number | null;
+  header_image_id: number | null;
+  import_platform_id: number;
+  is_partial_book: boolean | null;
+  journals_count: number;
+  lists_count: number | null;
+  literary_type_id: number | null;
+  locked: boolean;
+  parent_book_id: number | null;
+  prompts_count: number;
   title: string | null;
   subtitle: string | null;
   slug: string | null;
@@ -105,6 +123,18 @@ export type BookRow = {
 
 export type EditionRow = {
   id: number;
+  alternative_titles: unknown;
+  cached_tags: unknown;
+  canonical_id: number | null;
+  country_id: number | null;
+  created_by_user_id: number | null;
+  curation_status: number;
+  lists_count: number;
+  locked: boolean;
+  normalized_at: string | null;
+  original_book_id: number | null;
+  physical_information: string | null;
+  source: string | null;
   book_id: number;
   title: string | null;
   subtitle: string | null;
@@ -147,17 +177,7 @@ export interface Tables {
   editions: EditionRow[];
   user_book_statuses: { id: number; status: string; slug: string; description: string | null }[];
   reading_formats: { id: number; format: string }[];
-  authors: {
-    id: number;
-    name: string;
-    slug: string | null;
-    name_personal: string | null;
-    books_count: number;
-    users_count: number;
-    object_type: string;
-    state: string;
-    image_id: number | null;
-  }[];
+  authors: AuthorRow[];
   contributions: {
     id: number;
     author_id: number;
@@ -174,7 +194,108 @@ export interface Tables {
     editions_count: number;
     object_type: string;
     state: string;
+    canonical_id: number | null;
+    parent_id: number | null;
+    locked: boolean;
   }[];
   languages: { id: number; language: string; code2: string | null; code3: string | null }[];
   images: Record<string, unknown>[];
+  series: SeriesRow[];
+  book_series: BookSeriesRow[];
+  lists: ListRow[];
+  list_books: ListBookRow[];
 }
+
+export type AuthorRow = {
+  id: number;
+  name: string;
+  slug: string | null;
+  name_personal: string | null;
+  books_count: number;
+  users_count: number;
+  object_type: string;
+  state: string;
+  image_id: number | null;
+  alias_id: number | null;
+  alternate_names: unknown;
+  bio: string | null;
+  born_date: string | null;
+  born_year: number | null;
+  cached_image: unknown;
+  canonical_id: number | null;
+  death_date: string | null;
+  death_year: number | null;
+  gender_id: number | null;
+  is_bipoc: boolean | null;
+  is_lgbtq: boolean | null;
+  location: string | null;
+  locked: boolean;
+  title: string | null;
+  user_id: number | null;
+};
+
+export type SeriesRow = {
+  id: number;
+  name: string;
+  slug: string;
+  author_id: number | null;
+  books_count: number;
+  primary_books_count: number | null;
+  canonical_id: number | null;
+  description: string | null;
+  is_completed: boolean | null;
+  locked: boolean;
+  object_type: string;
+  state: string;
+  user_id: number | null;
+};
+
+export type BookSeriesRow = {
+  id: number;
+  book_id: number;
+  series_id: number;
+  position: number | null;
+  details: string | null;
+  featured: boolean;
+  compilation: boolean;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ListRow = {
+  id: number;
+  user_id: number;
+  name: string;
+  slug: string | null;
+  description: string | null;
+  books_count: number;
+  default_view: string;
+  featured: boolean;
+  featured_profile: boolean;
+  followers_count: number | null;
+  imported: boolean;
+  likes_count: number;
+  object_type: string;
+  privacy_setting_id: number;
+  public: boolean;
+  ranked: boolean;
+  url: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+};
+
+export type ListBookRow = {
+  id: number;
+  list_id: number;
+  book_id: number;
+  edition_id: number | null;
+  position: number | null;
+  reason: string | null;
+  imported: boolean | null;
+  date_added: string | null;
+  merged_at: string | null;
+  original_book_id: number | null;
+  original_edition_id: number | null;
+  created_at: string | null;
+  updated_at: string | null;
+};

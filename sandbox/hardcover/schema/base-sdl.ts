@@ -11,6 +11,7 @@ export const SCALARS_SDL = [
   'json',
   'jsonb',
   'numeric',
+  'smallint',
   'timestamp',
   'timestamptz',
 ]
@@ -72,6 +73,7 @@ export const COMPARISONS_SDL = [
     '_has_keys_any: [String!]',
   ]),
   comparisonExp('numeric'),
+  comparisonExp('smallint'),
   comparisonExp('timestamp'),
   comparisonExp('timestamptz'),
 ].join('\n\n');
@@ -85,7 +87,12 @@ export const ORDER_BY_SDL = `enum order_by {
   desc_nulls_last
 }`;
 
-export const ACTIONS_SDL = `type SearchOutput {
+export const ACTIONS_SDL = `type ListBookIdType {
+  id: Int
+  list_book: list_books
+}
+
+type SearchOutput {
   error: String
   ids: [Int]
   page: Int
@@ -187,6 +194,7 @@ export const SEARCH_FIELD_SDL =
 export const MUTATION_ROOT_SDL = `type mutation_root {
   delete_user_book(id: Int!): UserBookDeleteType
   delete_user_book_read(id: Int!): UserBookReadIdType
+  edition_owned(id: Int!): ListBookIdType
   insert_user_book(object: UserBookCreateInput!): UserBookIdType
   insert_user_book_read(user_book_id: Int!, user_book_read: DatesReadInput!): UserBookReadIdType
   update_user_book(id: Int!, object: UserBookUpdateInput!): UserBookIdType

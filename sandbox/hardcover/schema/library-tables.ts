@@ -10,6 +10,7 @@ export const users: TableSpec = {
     bio: 'String',
     books_count: 'Int!',
     created_at: 'timestamptz!',
+    email: 'String',
     flair: 'String',
     followed_users_count: 'Int!',
     followers_count: 'Int!',
@@ -26,7 +27,10 @@ export const users: TableSpec = {
     username: 'citext',
   },
   objectRelations: { image: obj('images', 'image_id', 'id', true) },
-  arrayRelations: { user_books: arr('user_books', 'id', 'user_id', true) },
+  arrayRelations: {
+    lists: arr('lists', 'id', 'user_id', true),
+    user_books: arr('user_books', 'id', 'user_id', true),
+  },
   aggregate: false,
   root: { list: true, byPk: true, aggregate: false },
 };

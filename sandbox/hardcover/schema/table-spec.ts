@@ -15,6 +15,8 @@ export interface ArrayRelationSpec {
   to: string;
   /** Hasura also exposes `<name>_aggregate` for this relation. */
   aggregate: boolean;
+  /** Extra column values the related rows must have (a polymorphic join: `contributable_type`). */
+  only?: Readonly<Record<string, unknown>>;
 }
 
 export interface TableSpec {
@@ -38,9 +40,10 @@ export const obj = (table: string, from: string, to: string, nullable: boolean):
   to,
   nullable,
 });
-export const arr = (table: string, from: string, to: string, aggregate: boolean): ArrayRelationSpec => ({
-  table,
-  from,
-  to,
-  aggregate,
-});
+export const arr = (
+  table: string,
+  from: string,
+  to: string,
+  aggregate: boolean,
+  only?: Readonly<Record<string, unknown>>,
+): ArrayRelationSpec => ({ table, from, to, aggregate, ...(only ? { only } : {}) });

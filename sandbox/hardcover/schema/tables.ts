@@ -7,6 +7,8 @@
 
 import { authors, books, contributions, editions, images, languages, publishers } from './catalog-tables.ts';
 import { readingFormats, userBookReads, userBookStatuses, userBooks, users } from './library-tables.ts';
+import { listBooks, lists } from './list-tables.ts';
+import { bookSeries, series } from './series-tables.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export type { ArrayRelationSpec, ObjectRelationSpec, TableSpec } from './table-spec.ts';
@@ -24,6 +26,10 @@ export const TABLES: readonly TableSpec[] = [
   publishers,
   languages,
   images,
+  series,
+  bookSeries,
+  lists,
+  listBooks,
 ];
 
 export const TABLES_BY_NAME: ReadonlyMap<string, TableSpec> = new Map(TABLES.map((t) => [t.name, t]));

@@ -3,11 +3,26 @@ import type { Tables } from '../library/rows.ts';
 
 export type SearchDocument = Record<string, unknown> & { id: string };
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 export function bookDocuments(tables: Tables): SearchDocument[] {
   const authors = new Map(tables.authors.map((a) => [a.id, a]));
+  const editionsByBook = groupBy(tables.editions, (e) => e.book_id);
+  const creditsByBook = groupBy(
+    tables.contributions.filter((c) => c.contributable_type === 'Book'),
+    (c) => c.contributable_id,
+  );
   return tables.books.map((book) => {
-    const editions = tables.editions.filter((e) => e.book_id === book.id);
-    const contributions = tables.contributions.filter((c) => c.contributable_id === book.id);
+    const editions = editionsByBook.get(book.id) ?? [];
+    const contributions = creditsByBook.get(book.id) ?? [];
     const names = contributions.flatMap((c) => {
       const author = authors.get(c.author_id);
       return author ? [author.name] : [];
@@ -69,7 +84,7 @@ export function bookDocuments(tables: Tables): SearchDocument[] {
 export function authorDocuments(tables: Tables): SearchDocument[] {
   return tables.authors.map((author) => {
     const bookIds = tables.contributions
-      .filter((c) => c.author_id === author.id)
+      .filter((c) => c.contributable_type === 'Book' && c.author_id === author.id)
       .map((c) => c.contributable_id);
     const books = tables.books
       .filter((b) => bookIds.includes(b.id))
@@ -83,7 +98,7 @@ export function authorDocuments(tables: Tables): SearchDocument[] {
       image: {},
       name: author.name,
       name_personal: author.name_personal,
-      series_names: [],
+      series_names: tables.series.filter((s) => s.author_id === author.id).map((s) => s.name),
       slug: author.slug,
     };
   });

@@ -26,9 +26,43 @@ const DEFAULTS: Record<string, TypeDefaults> = {
     weights: [3, 3, 3, 2, 1],
     sort: '_text_match:desc,books_count:desc',
   },
+  character: {
+    collection: 'Character_production',
+    fields: ['name', 'books', 'author_names'],
+    weights: [4, 2, 2],
+    sort: '_text_match:desc,books_count:desc',
+  },
+  list: {
+    collection: 'List_production',
+    fields: ['name', 'description', 'books'],
+    weights: [3, 2, 1],
+    sort: '_text_match:desc,likes_count:desc',
+  },
+  prompt: {
+    collection: 'Prompt_production',
+    fields: ['question', 'books'],
+    weights: [2, 1],
+    sort: '_text_match:desc',
+  },
+  publisher: {
+    collection: 'Publisher_production',
+    fields: ['name'],
+    weights: [1],
+    sort: '_text_match:desc,editions_count:desc',
+  },
+  series: {
+    collection: 'Series_production',
+    fields: ['name', 'books', 'author_name'],
+    weights: [2, 1, 1],
+    sort: '_text_match:desc,readers_count:desc',
+  },
+  user: {
+    collection: 'User_production',
+    fields: ['name', 'username', 'location'],
+    weights: [2, 2, 1],
+    sort: '_text_match:desc,followers_count:desc',
+  },
 };
-
-const OTHER_TYPES = new Set(['character', 'list', 'prompt', 'publisher', 'series', 'user']);
 
 export interface SearchArgs {
   query: string;
@@ -121,15 +155,12 @@ export function runSearch(args: SearchArgs, documentsFor: (type: string) => Sear
   const perPage = args.per_page ?? 25;
   const echo = { page, per_page: perPage, query: args.query, query_type: queryType };
   const defaults = DEFAULTS[type];
-  if (!defaults && !OTHER_TYPES.has(type))
-    return { ...echo, error: `Invalid query_type: ${queryType}`, ids: null, results: null };
+  if (!defaults) return { ...echo, error: `Invalid query_type: ${queryType}`, ids: null, results: null };
   if (page < 1 || perPage < 0)
     return { ...echo, error: 'page must be 1 or more, per_page 0 or more', ids: null, results: null };
 
-  const fields = args.fields ? args.fields.split(',').map((f) => f.trim()) : (defaults?.fields ?? []);
-  const weightList = args.weights
-    ? args.weights.split(',').map((w) => Number(w.trim()))
-    : (defaults?.weights ?? []);
+  const fields = args.fields ? args.fields.split(',').map((f) => f.trim()) : defaults.fields;
+  const weightList = args.weights ? args.weights.split(',').map((w) => Number(w.trim())) : defaults.weights;
   const weights = weightList.length === 1 ? fields.map(() => weightList[0] ?? 1) : weightList;
   if (args.fields && weights.length !== fields.length)
     return {
@@ -139,13 +170,13 @@ export function runSearch(args: SearchArgs, documentsFor: (type: string) => Sear
       results: null,
     };
 
-  const documents = defaults ? documentsFor(type) : [];
+  const documents = documentsFor(type);
   const tokens = args.query.trim() === '*' ? [] : foldTokens(args.query);
   const wildcard = args.query.trim() === '*';
   const scored = documents.map((d) => score(d, tokens, fields, weights));
   const best = scored.reduce((max, s) => Math.max(max, s.covered), 0);
   const matched = wildcard ? scored : scored.filter((s) => best > 0 && s.covered === best);
-  matched.sort(bySort(args.sort ?? defaults?.sort ?? '_text_match:desc'));
+  matched.sort(bySort(args.sort ?? defaults.sort));
   const hits = matched.slice((page - 1) * perPage, page * perPage);
 
   const results = {
@@ -167,7 +198,7 @@ export function runSearch(args: SearchArgs, documentsFor: (type: string) => Sear
     out_of: documents.length,
     page,
     request_params: {
-      collection_name: defaults?.collection ?? `${type}_production`,
+      collection_name: defaults.collection,
       per_page: perPage,
       q: args.query,
     },

@@ -1,0 +1,62 @@
+/** Reading lists and their entries; every reader's "Owned" list is one of them. */
+import { arr, obj, type TableSpec } from './table-spec.ts';
+
+export const lists: TableSpec = {
+  name: 'lists',
+  primaryKey: 'id',
+  primaryKeyType: 'Int!',
+  columns: {
+    books_count: 'Int!',
+    created_at: 'timestamp',
+    default_view: 'String!',
+    description: 'String',
+    featured: 'Boolean!',
+    featured_profile: 'Boolean!',
+    followers_count: 'Int',
+    id: 'Int!',
+    imported: 'Boolean!',
+    likes_count: 'Int!',
+    name: 'String!',
+    object_type: 'String!',
+    privacy_setting_id: 'Int!',
+    public: 'Boolean!',
+    ranked: 'Boolean!',
+    slug: 'String',
+    updated_at: 'timestamptz',
+    url: 'String',
+    user_id: 'Int!',
+  },
+  objectRelations: { user: obj('users', 'user_id', 'id', false) },
+  arrayRelations: { list_books: arr('list_books', 'id', 'list_id', true) },
+  aggregate: true,
+  root: { list: true, byPk: true, aggregate: true },
+};
+
+export const listBooks: TableSpec = {
+  name: 'list_books',
+  primaryKey: 'id',
+  primaryKeyType: 'Int!',
+  columns: {
+    book_id: 'Int!',
+    created_at: 'timestamp',
+    date_added: 'timestamptz',
+    edition_id: 'Int',
+    id: 'Int!',
+    imported: 'Boolean',
+    list_id: 'Int!',
+    merged_at: 'timestamp',
+    original_book_id: 'Int',
+    original_edition_id: 'Int',
+    position: 'Int',
+    reason: 'String',
+    updated_at: 'timestamptz',
+  },
+  objectRelations: {
+    book: obj('books', 'book_id', 'id', false),
+    edition: obj('editions', 'edition_id', 'id', true),
+    list: obj('lists', 'list_id', 'id', false),
+  },
+  arrayRelations: {},
+  aggregate: true,
+  root: { list: true, byPk: true, aggregate: true },
+};
