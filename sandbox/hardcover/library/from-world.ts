@@ -226,7 +226,11 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
   const languageIds = new Map(languageNames.map((name, i) => [name, i + 1]));
   const created = timestamp(CATALOG_CREATED_MS);
   const { series: seriesRows, bookSeries } = seriesTables(world, created);
-  const seriesNames = seriesRows.map((s) => s.name);
+  const seriesIdByName = new Map(seriesRows.map((s) => [s.name, s.id]));
+  const editionCounts = new Map<number, number>();
+  for (const edition of world.editions) {
+    editionCounts.set(edition.bookId, (editionCounts.get(edition.bookId) ?? 0) + 1);
+  }
   const featuredByBook = new Map(bookSeries.filter((bs) => bs.featured).map((bs) => [bs.book_id, bs.id]));
   const authorIdsByBook = new Map(world.books.map((b) => [b.id, b.authorIds]));
 
@@ -235,13 +239,13 @@ export function tablesFromWorld(world: HardcoverWorld): Tables {
       ? {
           position: book.seriesPosition,
           series: {
-            id: seriesNames.indexOf(book.seriesName) + 1,
+            id: seriesIdByName.get(book.seriesName) ?? 0,
             name: book.seriesName,
             slug: slugify(book.seriesName),
           },
         }
       : null;
-    const editionCount = world.editions.filter((e) => e.bookId === book.id).length;
+    const editionCount = editionCounts.get(book.id) ?? 0;
     const featured = featuredByBook.get(book.id) ?? null;
     return bookRow(book, editionCount, contributorsOf(book, authorsById), series, featured);
   });

@@ -20,9 +20,17 @@ export interface SeriesTables {
 }
 
 export function seriesTables(world: HardcoverWorld, createdAt: string): SeriesTables {
-  const names = [...new Set(world.books.flatMap((b) => (b.seriesName ? [b.seriesName] : [])))];
+  const membersByName = new Map<string, HardcoverWorld['books']>();
+  for (const book of world.books) {
+    if (book.seriesName === null) continue;
+    const members = membersByName.get(book.seriesName);
+    if (members) members.push(book);
+    else membersByName.set(book.seriesName, [book]);
+  }
+  const names = [...membersByName.keys()];
+  const idByName = new Map(names.map((name, i) => [name, i + 1]));
   const series = names.map((name, i): SeriesRow => {
-    const members = world.books.filter((b) => b.seriesName === name);
+    const members = membersByName.get(name) ?? [];
     const authorIds = [...new Set(members.flatMap((b) => b.authorIds.slice(0, 1)))];
     return {
       id: i + 1,
@@ -46,7 +54,7 @@ export function seriesTables(world: HardcoverWorld, createdAt: string): SeriesTa
       (book, i): BookSeriesRow => ({
         id: i + 1,
         book_id: book.id,
-        series_id: names.indexOf(book.seriesName ?? '') + 1,
+        series_id: idByName.get(book.seriesName ?? '') ?? 0,
         position: book.seriesPosition,
         details: book.seriesPosition === null ? null : String(book.seriesPosition),
         featured: true,
@@ -59,8 +67,16 @@ export function seriesTables(world: HardcoverWorld, createdAt: string): SeriesTa
 }
 
 export function authorRows(world: HardcoverWorld): AuthorRow[] {
+  const booksByAuthor = new Map<number, HardcoverWorld['books']>();
+  for (const book of world.books) {
+    for (const authorId of book.authorIds) {
+      const own = booksByAuthor.get(authorId);
+      if (own) own.push(book);
+      else booksByAuthor.set(authorId, [book]);
+    }
+  }
   return world.authors.map((a) => {
-    const own = world.books.filter((b) => b.authorIds.includes(a.id));
+    const own = booksByAuthor.get(a.id) ?? [];
     return {
       id: a.id,
       name: a.name,
