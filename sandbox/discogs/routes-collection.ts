@@ -64,8 +64,10 @@ function itemsPage(
   return json(200, { pagination: page.pagination, releases }, page.link ? { link: page.link } : {});
 }
 
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
 function formatMoney(value: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
+  return USD.format(value);
 }
 
 export function collectionReadRoutes(): Route[] {

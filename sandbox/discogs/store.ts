@@ -49,7 +49,8 @@ export class DiscogsStore {
       world.user,
       world.folders.map((folder) => ({ ...folder })),
       world.customFields,
-      world.collection.map((item) => structuredClone(item)),
+      // Copied (writes change instances in place); by hand, as structuredClone is slow for big worlds.
+      world.collection.map((item) => ({ ...item, notes: item.notes.map((note) => ({ ...note })) })),
       world.wantlist,
     );
     for (const guest of world.guests ?? [])

@@ -25,6 +25,20 @@ export interface CatalogContext {
   now: number;
 }
 
+/** SoundCloud opened in October 2008: nothing was uploaded before, nor before its release year. */
+const SOUNDCLOUD_LAUNCH = Date.UTC(2008, 9, 1);
+const yearStarts = new Map<number, number>();
+
+function uploadsBegin(releaseYear: number | null): number {
+  if (releaseYear === null || releaseYear <= 2008) return SOUNDCLOUD_LAUNCH;
+  let start = yearStarts.get(releaseYear);
+  if (start === undefined) {
+    start = Date.UTC(releaseYear, 0, 1);
+    yearStarts.set(releaseYear, start);
+  }
+  return start;
+}
+
 /** Builds the SoundCloud side of a record world: true uploads, decoys, filler, and the truth map. */
 export class CatalogBuilder {
   readonly tracks: SoundcloudTrack[] = [];
@@ -44,7 +58,7 @@ export class CatalogBuilder {
   ): SoundcloudTrack {
     const { random, now } = this.ctx;
     const releaseYear = extra.releaseYear ?? null;
-    const since = Math.max(Date.UTC(2008, 9, 1), Date.UTC(releaseYear ?? 2008, 0, 1));
+    const since = uploadsBegin(releaseYear);
     const accessRoll = random.next();
     const track: SoundcloudTrack = {
       id: this.ctx.trackIds.next(100_000_000, 2_099_999_999),

@@ -82,14 +82,15 @@ export function trackSpecs(random: Random, cast: ReleaseCast, plan: TrackPlan): 
     const titles = distinctTitles(random, plan.count, cast.lead.script);
     titles.forEach((baseTitle, i) => {
       const { performer, artists } = performerCredits(cast, random, i, plan.count);
-      specs.push({
+      const spec: TrackSpec = {
         baseTitle,
         performer,
-        ...(artists ? { artists } : {}),
         featured: cast.kind === 'feat' && cast.partner ? [cast.partner] : [],
         seconds: secondsFor(random, plan.genre, plan.format),
         hideDuration: plan.hideAllDurations || random.chance(0.03),
-      });
+      };
+      if (artists) spec.artists = artists;
+      specs.push(spec);
     });
     addIndexGroup(random, specs, plan);
   }

@@ -1,5 +1,5 @@
 import type { SoundcloudTrack, SoundcloudUser, SoundcloudWorld } from '../records/world.ts';
-import { slugify, uniqueSlug } from './formats.ts';
+import { TrackPermalinks } from './track-permalinks.ts';
 
 export type ResourceKind = 'tracks' | 'users' | 'playlists';
 
@@ -21,31 +21,20 @@ export class SoundcloudCatalog {
   private readonly usersById = new Map<number, SoundcloudUser>();
   private readonly usersByPermalink = new Map<string, SoundcloudUser>();
   private readonly tracksById = new Map<number, SoundcloudTrack>();
-  private readonly trackPermalinks = new Map<number, string>();
-  private readonly tracksByPermalink = new Map<string, SoundcloudTrack>();
-  private readonly trackCounts = new Map<number, number>();
+  private readonly permalinks: TrackPermalinks;
 
   constructor(world: SoundcloudWorld) {
     for (const user of world.users) {
       this.usersById.set(user.id, user);
       this.usersByPermalink.set(user.permalink.toLowerCase(), user);
     }
-    const takenByUser = new Map<number, Set<string>>();
     for (const track of world.tracks) {
-      const user = this.usersById.get(track.userId);
-      if (!user) throw new Error(`soundcloud world: track ${track.id} names unknown user ${track.userId}`);
+      if (!this.usersById.has(track.userId))
+        throw new Error(`soundcloud world: track ${track.id} names unknown user ${track.userId}`);
       this.tracksById.set(track.id, track);
-      let taken = takenByUser.get(user.id);
-      if (!taken) {
-        taken = new Set();
-        takenByUser.set(user.id, taken);
-      }
-      const permalink = uniqueSlug(slugify(track.title) || `track-${track.id}`, taken);
-      this.trackPermalinks.set(track.id, permalink);
-      this.tracksByPermalink.set(`${user.permalink.toLowerCase()}/${permalink}`, track);
-      this.trackCounts.set(user.id, (this.trackCounts.get(user.id) ?? 0) + 1);
     }
     this.tracks = world.tracks;
+    this.permalinks = new TrackPermalinks(world.tracks, this.usersById);
   }
 
   user(id: number): SoundcloudUser | undefined {
@@ -61,7 +50,7 @@ export class SoundcloudCatalog {
   }
 
   trackByPermalink(userPermalink: string, trackPermalink: string): SoundcloudTrack | undefined {
-    return this.tracksByPermalink.get(`${userPermalink.toLowerCase()}/${trackPermalink.toLowerCase()}`);
+    return this.permalinks.find(userPermalink, trackPermalink);
   }
 
   uploader(track: SoundcloudTrack): SoundcloudUser {
@@ -71,11 +60,11 @@ export class SoundcloudCatalog {
   }
 
   trackPermalink(track: SoundcloudTrack): string {
-    return this.trackPermalinks.get(track.id) ?? `track-${track.id}`;
+    return this.permalinks.permalinkOf(track);
   }
 
   /** Tracks the user uploaded (what `track_count` counts; the world holds public tracks only). */
   trackCount(userId: number): number {
-    return this.trackCounts.get(userId) ?? 0;
+    return this.permalinks.countOf(userId);
   }
 }

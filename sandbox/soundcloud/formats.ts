@@ -34,8 +34,15 @@ export function parseQueryDate(text: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Folds case and accents, keeps letters and digits of every script. */
 export function foldText(text: string): string {
+  // ASCII is already in NFKD and has no combining marks; skipping normalize() is much faster.
+  if (isAscii(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -43,7 +50,9 @@ export function foldText(text: string): string {
 }
 
 export function wordsOf(text: string): string[] {
-  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = foldText(text);
+  // In folded ASCII the only letters and digits are a-z and 0-9.
+  return (isAscii(folded) ? folded.match(/[a-z0-9]+/g) : folded.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
 /** A permalink slug as SoundCloud makes them: ASCII words joined by dashes. */

@@ -1,6 +1,7 @@
 import type { SoundcloudTrack } from '../records/world.ts';
 import type { SoundcloudCatalog } from './catalog.ts';
 import { wordsOf } from './formats.ts';
+import { buildTrackPostings, postingTrack, postingWeight, type TrackPostings } from './search-postings.ts';
 
 /**
  * Track search as a search engine does it, not as a lookup table: words are folded (case, accents),
@@ -10,14 +11,8 @@ import { wordsOf } from './formats.ts';
  * they do on SoundCloud.
  */
 
-const FIELD_WEIGHTS = { title: 3, username: 2, metadataArtist: 2, tags: 1, genre: 1, label: 0.5 } as const;
 const PREFIX_QUALITY = 0.6;
 const TYPO_QUALITY = 0.5;
-
-interface Posting {
-  track: number;
-  weight: number;
-}
 
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -43,50 +38,48 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 export class TrackSearchIndex {
+  private readonly catalog: SoundcloudCatalog;
   private readonly tracks: readonly SoundcloudTrack[];
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly vocabulary: string[];
-  private readonly vocabularyByLength = new Map<number, string[]>();
+  /** Built on the first search: a big world's index takes a while and many runs never search. */
+  private built: TrackPostings | undefined;
   /** The vocabulary never changes, so each query word is expanded once. */
   private readonly expansions = new Map<string, [string, number][]>();
-  private readonly titleWords: string[][];
+  /** Per track, filled as searches reach it. */
+  private readonly titleWords: (string[] | undefined)[];
   /** Words naming the artist: the uploader's username and metadata_artist. */
-  private readonly artistWords: Set<string>[];
+  private readonly artistWords: (Set<string> | undefined)[];
 
   constructor(catalog: SoundcloudCatalog) {
+    this.catalog = catalog;
     this.tracks = catalog.tracks;
-    this.titleWords = this.tracks.map((track) => wordsOf(track.title));
-    this.artistWords = this.tracks.map(
-      (track) =>
-        new Set([...wordsOf(catalog.uploader(track).username), ...wordsOf(track.metadataArtist ?? '')]),
-    );
-    this.tracks.forEach((track, index) => {
-      const user = catalog.uploader(track);
-      const best = new Map<string, number>();
-      const add = (text: string | null, weight: number) => {
-        for (const word of wordsOf(text ?? '')) best.set(word, Math.max(best.get(word) ?? 0, weight));
-      };
-      add(track.title, FIELD_WEIGHTS.title);
-      add(user.username, FIELD_WEIGHTS.username);
-      add(track.metadataArtist, FIELD_WEIGHTS.metadataArtist);
-      add(track.tagList, FIELD_WEIGHTS.tags);
-      add(track.genre, FIELD_WEIGHTS.genre);
-      add(track.labelName, FIELD_WEIGHTS.label);
-      for (const [word, weight] of best) {
-        let list = this.postings.get(word);
-        if (!list) {
-          list = [];
-          this.postings.set(word, list);
-        }
-        list.push({ track: index, weight });
-      }
-    });
-    this.vocabulary = [...this.postings.keys()].sort();
-    for (const word of this.vocabulary) {
-      const bucket = this.vocabularyByLength.get(word.length);
-      if (bucket) bucket.push(word);
-      else this.vocabularyByLength.set(word.length, [word]);
+    this.titleWords = new Array(this.tracks.length);
+    this.artistWords = new Array(this.tracks.length);
+  }
+
+  private index(): TrackPostings {
+    this.built ??= buildTrackPostings(this.tracks, this.catalog);
+    return this.built;
+  }
+
+  private titleWordsOf(index: number, track: SoundcloudTrack): string[] {
+    let words = this.titleWords[index];
+    if (!words) {
+      words = wordsOf(track.title);
+      this.titleWords[index] = words;
     }
+    return words;
+  }
+
+  private artistWordsOf(index: number, track: SoundcloudTrack): Set<string> {
+    let words = this.artistWords[index];
+    if (!words) {
+      words = new Set([
+        ...wordsOf(this.catalog.uploader(track).username),
+        ...wordsOf(track.metadataArtist ?? ''),
+      ]);
+      this.artistWords[index] = words;
+    }
+    return words;
   }
 
   /**
@@ -97,25 +90,26 @@ export class TrackSearchIndex {
     const key = `${withPrefixes ? 'p' : 'w'}:${word}`;
     const known = this.expansions.get(key);
     if (known) return known;
+    const { postings, vocabulary, vocabularyByLength } = this.index();
     const found: [string, number][] = [];
-    if (this.postings.has(word)) found.push([word, 1]);
+    if (postings.has(word)) found.push([word, 1]);
     if (withPrefixes && word.length >= 3) {
       let low = 0;
-      let high = this.vocabulary.length;
+      let high = vocabulary.length;
       while (low < high) {
         const mid = (low + high) >> 1;
-        if ((this.vocabulary[mid] as string) < word) low = mid + 1;
+        if ((vocabulary[mid] as string) < word) low = mid + 1;
         else high = mid;
       }
-      for (let i = low; i < this.vocabulary.length; i++) {
-        const candidate = this.vocabulary[i] as string;
+      for (let i = low; i < vocabulary.length; i++) {
+        const candidate = vocabulary[i] as string;
         if (!candidate.startsWith(word)) break;
         if (candidate !== word) found.push([candidate, PREFIX_QUALITY]);
       }
     }
     if (word.length >= 5) {
       for (let length = word.length - 1; length <= word.length + 1; length++) {
-        for (const candidate of this.vocabularyByLength.get(length) ?? []) {
+        for (const candidate of vocabularyByLength.get(length) ?? []) {
           if (candidate !== word && !candidate.startsWith(word) && withinOneEdit(word, candidate)) {
             found.push([candidate, TYPO_QUALITY]);
           }
@@ -132,19 +126,21 @@ export class TrackSearchIndex {
     const words = [...new Set(wordsOf(query))];
     const width = words.length;
     if (width === 0) return [];
+    const { postings } = this.index();
     // best[track * width + word]: how well each query word matched each track (0 = not at all).
     const best = new Float64Array(this.tracks.length * width);
     const touched: number[] = [];
     const seen = new Uint8Array(this.tracks.length);
     words.forEach((word, position) => {
       for (const [candidate, quality] of this.expand(word, position === width - 1)) {
-        for (const posting of this.postings.get(candidate) ?? []) {
-          const slot = posting.track * width + position;
-          const value = posting.weight * quality;
+        for (const posting of postings.get(candidate) ?? []) {
+          const track = postingTrack(posting);
+          const slot = track * width + position;
+          const value = postingWeight(posting) * quality;
           if (value > (best[slot] ?? 0)) best[slot] = value;
-          if (seen[posting.track] === 0) {
-            seen[posting.track] = 1;
-            touched.push(posting.track);
+          if (seen[track] === 0) {
+            seen[track] = 1;
+            touched.push(track);
           }
         }
       }
@@ -164,12 +160,12 @@ export class TrackSearchIndex {
       }
       if (matched < needed) continue;
       const track = this.tracks[index] as SoundcloudTrack;
-      const title = this.titleWords[index] ?? [];
+      const title = this.titleWordsOf(index, track);
       if (matched === width) score += 3;
       if (title.length > 0 && phrase.includes(` ${title.join(' ')} `)) score += 2;
       // The artist's own upload (named by uploader or metadata_artist) ranks above copies.
-      const artist = this.artistWords[index];
-      if (artist && words.some((word) => artist.has(word))) score += 1.5;
+      const artist = this.artistWordsOf(index, track);
+      if (words.some((word) => artist.has(word))) score += 1.5;
       // Title words the query did not ask for ("remix", "live") push a track down a little.
       for (const word of title) if (!queryWords.has(word)) score -= 0.6;
       score += 0.4 * Math.log10(track.playbackCount + 1);

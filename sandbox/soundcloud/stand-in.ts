@@ -18,8 +18,9 @@ export interface SoundcloudStandInOptions {
 
 /**
  * The SoundCloud stand-in: secure.soundcloud.com's OAuth 2.1 endpoints and api.soundcloud.com's
- * REST API on one origin, built from a generated world. The catalog and its search index are built
- * once; every started server gets its own tokens and playlists.
+ * REST API on one origin, built from a generated world. The catalog and its search index are shared
+ * by every started server (the index is built on the first search, permalinks as they are needed);
+ * each server gets its own tokens and playlists.
  */
 export function createSoundcloudStandIn(
   world: SoundcloudWorld,
