@@ -1,8 +1,6 @@
 /** Date formats the two record vendors use, computed without the host's time zone. */
 
-const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
-
-const DAY_MS = 86_400_000;
+import { civilFromDays, DAY_MS, pad2 as pad } from '../core/civil-date.ts';
 
 /** The nth Sunday (1-based) of a month in UTC, as a day of the month. */
 function nthSunday(year: number, month: number, nth: number): number {
@@ -41,21 +39,6 @@ export function discogsTimestamp(ms: number): string {
   const [start, end] = daylightSpan(civilFromDays(Math.floor(Math.trunc(ms) / DAY_MS))[0]);
   const offsetHours = ms >= start && ms < end ? 7 : 8;
   return `${utcText(Math.trunc(ms - offsetHours * 3_600_000), '-', 'T')}-0${offsetHours}:00`;
-}
-
-/** Year, month (1-12), day from days since the epoch (H. Hinnant's civil_from_days; no Date objects). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 /** "yyyy<sep>mm<sep>dd<between>hh:mm:ss" in UTC, computed without Date objects (hot in the generator). */
