@@ -17,16 +17,9 @@ function seriesName(item: AbsItem): string {
   return item.series.map((s) => (s.sequence ? `${s.name} #${s.sequence}` : s.name)).join(', ');
 }
 
-function bookMetadataMinified(entry: CatalogItem): Json {
-  const { item } = entry;
+/** The metadata keys every book shape ends with, in the server's order. */
+function sharedMetadata(item: AbsItem): Json {
   return {
-    title: item.title,
-    titleIgnorePrefix: titlePrefixAtEnd(item.title),
-    subtitle: item.subtitle,
-    authorName: entry.authorNamesFirstLast,
-    authorNameLF: entry.authorNamesLastFirst,
-    narratorName: item.narrators.join(', '),
-    seriesName: seriesName(item),
     genres: [...item.genres],
     publishedYear: item.publishedYear,
     publishedDate: null,
@@ -40,6 +33,20 @@ function bookMetadataMinified(entry: CatalogItem): Json {
   };
 }
 
+function bookMetadataMinified(entry: CatalogItem): Json {
+  const { item } = entry;
+  return {
+    title: item.title,
+    titleIgnorePrefix: titlePrefixAtEnd(item.title),
+    subtitle: item.subtitle,
+    authorName: entry.authorNamesFirstLast,
+    authorNameLF: entry.authorNamesLastFirst,
+    narratorName: item.narrators.join(', '),
+    seriesName: seriesName(item),
+    ...sharedMetadata(item),
+  };
+}
+
 function bookMetadataOld(item: AbsItem): Json {
   return {
     title: item.title,
@@ -47,16 +54,7 @@ function bookMetadataOld(item: AbsItem): Json {
     authors: item.authors.map((a) => ({ id: a.id, name: a.name })),
     narrators: [...item.narrators],
     series: item.series.map((s) => ({ id: s.id, name: s.name, sequence: s.sequence })),
-    genres: [...item.genres],
-    publishedYear: item.publishedYear,
-    publishedDate: null,
-    publisher: item.publisher,
-    description: item.description,
-    isbn: item.isbn,
-    asin: item.asin,
-    language: item.language,
-    explicit: item.explicit,
-    abridged: item.abridged,
+    ...sharedMetadata(item),
   };
 }
 
