@@ -25,6 +25,12 @@ export interface SandboxOptions {
   clock?: Clock;
   /** SoundCloud access-token lifetime; short values let tests see expiry. */
   soundcloudTokenTtlSeconds?: number;
+  /** Hardcover units per token per UTC day, exactly (not rate-scaled); default 5,000 × rateScale. */
+  hardcoverDailyQuota?: number;
+  /** Setting Currently Reading opens a read dated today (default true); false: no read is opened. */
+  hardcoverStatusOpensRead?: boolean;
+  /** `update_user_book_read`: `replace` (default) nulls fields left out, `merge` changes only given ones. */
+  hardcoverReadUpdate?: 'replace' | 'merge';
 }
 
 /** The JSON line `shelfsync sandbox --json` prints (shape fixed by PRODUCT.md). */
@@ -59,7 +65,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const records = generateRecordWorld({ seed, records: options.records ?? 500 });
 
   const abs = createAudiobookshelfStandIn(books.audiobookshelf);
-  const hardcover = createHardcoverStandIn(books.hardcover);
+  const hardcover = createHardcoverStandIn(books.hardcover, {
+    dailyQuota: options.hardcoverDailyQuota,
+    statusOpensRead: options.hardcoverStatusOpensRead,
+    readUpdate: options.hardcoverReadUpdate,
+  });
   const discogs = createDiscogsStandIn(records.discogs);
   const soundcloud = createSoundcloudStandIn(records.soundcloud, {
     accessTokenTtlSeconds: options.soundcloudTokenTtlSeconds ?? 3600,

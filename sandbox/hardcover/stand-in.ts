@@ -21,7 +21,7 @@ import {
 } from './gateway/replies.ts';
 import { type ExecutionContext, rowModels, visibleTo } from './graphql/context.ts';
 import { runOperation } from './graphql/run.ts';
-import { Library } from './library/library.ts';
+import { DEFAULT_LIBRARY_BEHAVIOUR, Library, type LibraryBehaviour } from './library/library.ts';
 import { HardcoverStore } from './library/store.ts';
 import type { SearchDocument } from './search/book-documents.ts';
 import { SEARCH_INDEXES } from './search/indexes.ts';
@@ -33,7 +33,11 @@ export interface HardcoverLimits {
   perMinute?: number;
   /** Units per UTC day before the rate scale (5,000). */
   daily?: number;
+  /** Units per UTC day, exactly: overrides `daily` and ignores the rate scale. */
+  dailyQuota?: number;
 }
+
+export type HardcoverStandInOptions = HardcoverLimits & Partial<LibraryBehaviour>;
 
 export const GRAPHQL_PATH = '/v1/graphql';
 
@@ -52,17 +56,21 @@ function failureReply(failure: PlanFailure, headers: Record<string, string>): Re
 
 export function createHardcoverStandIn(
   world: HardcoverWorld,
-  options: HardcoverLimits = {},
+  options: HardcoverStandInOptions = {},
 ): { build: (env: StandInEnv) => StandInService } {
+  const behaviour: LibraryBehaviour = {
+    statusOpensRead: options.statusOpensRead ?? DEFAULT_LIBRARY_BEHAVIOUR.statusOpensRead,
+    readUpdate: options.readUpdate ?? DEFAULT_LIBRARY_BEHAVIOUR.readUpdate,
+  };
   const build = (env: StandInEnv): StandInService => {
     const store = new HardcoverStore(world);
-    const library = new Library(store, env.clock);
+    const library = new Library(store, env.clock, behaviour);
     const usersByToken = new Map<string, HcUser>(world.users.map((u) => [u.token, u]));
     const policy: QuotaPolicy = {
       plan: 'Free',
       burst: options.burst ?? 10,
       perMinute: (options.perMinute ?? 60) * env.rateScale,
-      daily: Math.max(1, Math.round((options.daily ?? 5000) * env.rateScale)),
+      daily: options.dailyQuota ?? Math.max(1, Math.round((options.daily ?? 5000) * env.rateScale)),
     };
     const quotas = new Map<string, TokenQuota>();
     let lastToken: string | undefined;
@@ -149,7 +157,21 @@ export function createHardcoverStandIn(
           );
         return serverError(kind, standingHeaders());
       },
-      extraStats: () => ({ duplicateOpenReads: store.duplicateOpenReads() }),
+      sandboxRoute(request) {
+        // A new UTC day for every token: daily quota and burst bucket start full again.
+        if (request.url.pathname === '/__sandbox/reset-quota' && request.method === 'POST') {
+          quotas.clear();
+          return json(200, { ok: true });
+        }
+        return undefined;
+      },
+      extraStats: () => ({
+        duplicateOpenReads: store.duplicateOpenReads(),
+        dailyQuota: policy.daily,
+        dailyRemaining: Object.fromEntries(
+          [...quotas].map(([token, quota]) => [String(usersByToken.get(token)?.id), quota.dailyRemaining()]),
+        ),
+      }),
     };
   };
   return { build };

@@ -90,10 +90,79 @@ describe('shelfsync sandbox usage errors', () => {
     [['sandbox', '--faults', 'hardcover:429'], /bad fault rule/],
     [['sandbox', '--books', '0'], /--books must be a whole number/],
     [['sandbox', '--rate-scale', 'fast'], /--rate-scale must be a number above 0/],
+    [['sandbox', '--hardcover-daily', '-1'], /--hardcover-daily must be a whole number/],
+    [
+      ['sandbox', '--hardcover-status-opens-read', 'maybe'],
+      /--hardcover-status-opens-read must be one of yes, no/,
+    ],
+    [
+      ['sandbox', '--hardcover-read-update', 'patch'],
+      /--hardcover-read-update must be one of replace, merge/,
+    ],
   ])('%j exits 2 with one line', (args, message) => {
     const result = runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('shelfsync sandbox Hardcover options', () => {
+  let started: Awaited<ReturnType<typeof startCli>>;
+  let hardcover: { url: string; tokens: string[] };
+
+  beforeAll(async () => {
+    started = await startCli([
+      ...['sandbox', '--seed', '2', '--books', '40', '--records', '5', '--json'],
+      ...[
+        '--hardcover-daily',
+        '4',
+        '--hardcover-status-opens-read',
+        'no',
+        '--hardcover-read-update',
+        'Merge',
+      ],
+    ]);
+    hardcover = (JSON.parse(started.firstLine) as { hardcover: typeof hardcover }).hardcover;
+  }, 30_000);
+
+  afterAll(async () => {
+    started.child.kill('SIGTERM');
+    await started.exited;
+  });
+
+  const gql = async (query: string) => {
+    const response = await fetch(hardcover.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hardcover.tokens[0]}` },
+      body: JSON.stringify({ query }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: answers are inspected field by field
+    return { response, body: (await response.json()) as any };
+  };
+
+  it('passes the daily quota, the status and the read-update variants to the stand-in', async () => {
+    const { response, body } = await gql(`{
+      reads: user_book_reads(where: {started_at: {_is_null: false}}, order_by: {id: asc}, limit: 1) { id started_at }
+      shelf: user_books(where: {status_id: {_eq: 1}}, order_by: {id: asc}, limit: 1) { id user_book_reads { id } }
+    }`);
+    expect(response.headers.get('x-ratelimit-daily-limit')).toBe('4');
+    const [read] = body.data.reads;
+    const [wanted] = body.data.shelf;
+
+    const merged = await gql(
+      `mutation { update_user_book_read(id: ${read.id}, object: {progress_pages: 3}) { error user_book_read { started_at } } }`,
+    );
+    expect(merged.body.data.update_user_book_read.user_book_read.started_at).toBe(read.started_at);
+
+    const reading = await gql(
+      `mutation { update_user_book(id: ${wanted.id}, object: {status_id: 2}) { error user_book { status_id user_book_reads { id } } } }`,
+    );
+    expect(reading.body.data.update_user_book.user_book).toEqual({
+      status_id: 2,
+      user_book_reads: wanted.user_book_reads,
+    });
+    expect(reading.response.headers.get('x-ratelimit-daily-remaining')).toBe('0');
+    expect((await gql('{ me { id } }')).response.status).toBe(429);
   });
 });

@@ -7,6 +7,8 @@
  *   Paused stamps `paused_at` on the open read. This is why clients must not insert a book straight
  *   as Read, and why inserting a read after setting Currently Reading leaves two open reads;
  * - a user book's read_count and first/last dates follow its reads.
+ * No vendor source settles the first two; `LibraryBehaviour` selects the other variant of each so
+ * that clients can be tested under both.
  */
 import type { Clock } from '../../../src/core/clock.ts';
 import { HasuraError } from '../errors.ts';
@@ -39,16 +41,40 @@ export interface ReadResult {
 
 const STATUS = { currentlyReading: 2, read: 3, paused: 4 } as const;
 
+/** The two behaviours no vendor source settles; the defaults are the stand-in's original choice. */
+export interface LibraryBehaviour {
+  /** Setting status 2 (Currently Reading) opens a read dated today when none is open (default true). */
+  statusOpensRead: boolean;
+  /**
+   * How `update_user_book_read` (and an `upsert_user_book_reads` entry with an `id`) rewrites a
+   * read: `replace` (default) nulls every field left out, `merge` changes only the fields given.
+   */
+  readUpdate: 'replace' | 'merge';
+}
+
+export const DEFAULT_LIBRARY_BEHAVIOUR: LibraryBehaviour = { statusOpensRead: true, readUpdate: 'replace' };
+
+const READ_FIELDS = [
+  'edition_id',
+  'started_at',
+  'finished_at',
+  'finished_at_precision',
+  'progress_pages',
+  'progress_seconds',
+] as const;
+
 const failedBook = (error: string): UserBookResult => ({ error, id: null, user_book: null });
 const failedRead = (error: string): ReadResult => ({ error, id: null, user_book_read: null });
 
 export class Library {
   private readonly store: HardcoverStore;
   private readonly clock: Clock;
+  private readonly behaviour: LibraryBehaviour;
 
-  constructor(store: HardcoverStore, clock: Clock) {
+  constructor(store: HardcoverStore, clock: Clock, behaviour: LibraryBehaviour = DEFAULT_LIBRARY_BEHAVIOUR) {
     this.store = store;
     this.clock = clock;
+    this.behaviour = behaviour;
   }
 
   private today(userId: number): string {
@@ -95,19 +121,18 @@ export class Library {
       progress_pages: null,
       progress_seconds: null,
     };
-    this.writeRead(read, input);
+    this.writeRead(read, input, 'replace');
     this.store.tables.user_book_reads.push(read);
     return read;
   }
 
-  /** Replaces every writable field of the read: what the input leaves out becomes null. */
-  private writeRead(read: UserBookReadRow, input: DatesReadInput): void {
-    read.edition_id = input.edition_id ?? null;
-    read.started_at = input.started_at ?? null;
-    read.finished_at = input.finished_at ?? null;
-    read.finished_at_precision = input.finished_at_precision ?? null;
-    read.progress_pages = input.progress_pages ?? null;
-    read.progress_seconds = input.progress_seconds ?? null;
+  /** `replace`: what the input leaves out becomes null; `merge`: only the fields given change. */
+  private writeRead(read: UserBookReadRow, input: DatesReadInput, mode = this.behaviour.readUpdate): void {
+    const target = read as Record<(typeof READ_FIELDS)[number], unknown>;
+    for (const field of READ_FIELDS) {
+      const value = input[field];
+      if (value !== undefined || mode === 'replace') target[field] = value ?? null;
+    }
   }
 
   private openRead(userBook: UserBookRow): UserBookReadRow | undefined {
@@ -127,7 +152,7 @@ export class Library {
     this.store.changed();
     const today = this.today(userBook.user_id);
     const open = this.openRead(userBook);
-    if (status === STATUS.currentlyReading && !open) {
+    if (status === STATUS.currentlyReading && !open && this.behaviour.statusOpensRead) {
       this.addRead(userBook, {
         edition_id: userBook.edition_id,
         started_at: input.user_start_date ?? input.user_date ?? today,

@@ -11,7 +11,20 @@ interface SandboxFlags {
   rateScale: number;
   faults?: string;
   tokenTtl: number;
+  hardcoverDaily?: number;
+  hardcoverStatusOpensRead: boolean;
+  hardcoverReadUpdate: 'replace' | 'merge';
   json?: boolean;
+}
+
+/** A parser for an option that takes one of a few words; a bad word is a usage error (exit 2). */
+function choiceOption<T>(name: string, choices: Record<string, T>) {
+  return (value: string): T => {
+    const key = value.trim().toLowerCase();
+    if (!Object.hasOwn(choices, key))
+      throw usageError(`${name} must be one of ${Object.keys(choices).join(', ')}, not "${value}"`);
+    return choices[key] as T;
+  };
 }
 
 function waitForStopSignal(): Promise<NodeJS.Signals> {
@@ -53,6 +66,23 @@ export function registerSandboxCommand(program: Command): void {
       integerOption('--token-ttl', 1),
       3600,
     )
+    .option(
+      '--hardcover-daily <units>',
+      'Hardcover units per token per UTC day, exactly (default 5000 times --rate-scale)',
+      integerOption('--hardcover-daily', 0),
+    )
+    .option(
+      '--hardcover-status-opens-read <yes|no>',
+      'whether setting Currently Reading on Hardcover opens a read dated today',
+      choiceOption('--hardcover-status-opens-read', { yes: true, no: false }),
+      true,
+    )
+    .option(
+      '--hardcover-read-update <replace|merge>',
+      'update_user_book_read nulls the fields left out (replace) or changes only those given (merge)',
+      choiceOption('--hardcover-read-update', { replace: 'replace', merge: 'merge' } as const),
+      'replace',
+    )
     .option('--json', 'print one JSON line describing the stand-ins')
     .action(async (flags: SandboxFlags) => {
       try {
@@ -70,6 +100,9 @@ export function registerSandboxCommand(program: Command): void {
         rateScale: flags.rateScale,
         faults: flags.faults ?? '',
         soundcloudTokenTtlSeconds: flags.tokenTtl,
+        hardcoverDailyQuota: flags.hardcoverDaily,
+        hardcoverStatusOpensRead: flags.hardcoverStatusOpensRead,
+        hardcoverReadUpdate: flags.hardcoverReadUpdate,
       });
       const { info } = sandbox;
       if (flags.json) {
