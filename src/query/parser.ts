@@ -89,6 +89,12 @@ function parseAggregate(stream: TokenStream): Aggregate {
       `${fn} needs a number field such as year, rating or duration, not ${field.name}`,
     );
   }
+  if (field.multi && field.type !== 'duration') {
+    throw stream.error(
+      fieldToken.start,
+      `${fn}(${field.name}) cannot be computed: a release has several of them; group by ${field.name} instead`,
+    );
+  }
   stream.expect('rparen', '")"');
   return { fn, field: field.name, label: `${fn}(${field.name})` };
 }

@@ -231,7 +231,7 @@ describe('parseQuery: clauses', () => {
 
   it('reads aggregates before where', () => {
     const query: Query = parseQuery(
-      'count, min(year), max(year), avg(rating), sum(duration), count(artist) where genre = Jazz group by decade, style order by count desc limit 5',
+      'count, min(year), max(year), avg(rating), sum(duration), count(country) where genre = Jazz group by decade, style order by count desc limit 5',
     );
     expect(query.aggregates.map((aggregate) => aggregate.label)).toEqual([
       'count',
@@ -239,7 +239,7 @@ describe('parseQuery: clauses', () => {
       'max(year)',
       'avg(rating)',
       'sum(duration)',
-      'count(artist)',
+      'count(country)',
     ]);
     expect(query.groupBy).toEqual(['decade', 'style']);
     expect(query.orderBy[0]).toEqual({
@@ -325,6 +325,8 @@ describe('parseQuery: errors point at the mistake', () => {
     ['avg(release)', 5, 'avg needs a number field'],
     ['sum(genre) group by style', 5, 'sum needs a number field'],
     ['min(colour)', 5, 'unknown field "colour"'],
+    ['count(artist)', 7, 'count(artist) cannot be computed: a release has several of them; group by artist'],
+    ['max(genre)', 5, 'max(genre) cannot be computed'],
     ['count, genre = Jazz', 8, 'expected an aggregate'],
     ['count genre = Jazz', 7, 'expected group by, order by, limit or the end of the query'],
     ['max(year where genre = Jazz', 10, 'expected ")"'],
