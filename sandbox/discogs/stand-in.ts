@@ -1,4 +1,5 @@
 import { empty, type Reply } from '../core/reply.ts';
+import { requestOrigin } from '../core/request-origin.ts';
 import type { StandInEnv, StandInRequest, StandInService } from '../core/stand-in.ts';
 import type { DiscogsWorld } from '../records/world.ts';
 import { identifyCaller, isAuthenticated } from './auth.ts';
@@ -83,7 +84,7 @@ export function createDiscogsStandIn(world: DiscogsWorld): { build: (env: StandI
           params: match.params,
           caller,
           store,
-          origin: env.origin(),
+          origin: requestOrigin(request.headers, env.origin()),
           now: () => env.clock.now(),
         });
         return withHeaders(reply, headers);

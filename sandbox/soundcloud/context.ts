@@ -6,15 +6,21 @@ import type { SoundcloudPresenter } from './present.ts';
 import type { TrackSearchIndex } from './search-index.ts';
 import type { Caller, TokenStore } from './token-store.ts';
 
-/** Everything a SoundCloud route handler may use. */
+/** What one started SoundCloud stand-in holds for all its requests. */
 export interface SoundcloudContext {
   env: StandInEnv;
   world: SoundcloudWorld;
   catalog: SoundcloudCatalog;
   search: TrackSearchIndex;
   playlists: PlaylistStore;
-  present: SoundcloudPresenter;
   tokens: TokenStore;
+}
+
+/** Everything a route handler may use: the stand-in's state plus the origin this request came in on. */
+export interface RequestContext extends SoundcloudContext {
+  /** Where absolute URLs point (sandbox/core/request-origin.ts). */
+  origin: string;
+  present: SoundcloudPresenter;
 }
 
 /** One API call after authentication: the request, its path parameter (if any) and the caller. */

@@ -1,7 +1,7 @@
 import { json, type Reply } from '../core/reply.ts';
 import { apiError } from './api-errors.ts';
 import { parseResourceId } from './catalog.ts';
-import { type ApiCall, type SoundcloudContext, showTracks } from './context.ts';
+import { type ApiCall, type RequestContext, showTracks } from './context.ts';
 import { wordsOf } from './formats.ts';
 import { pageReply, readPaging } from './paging.ts';
 import { parsePlaylistPayload } from './playlist-payload.ts';
@@ -17,7 +17,7 @@ export const PLAYLIST_TRACK_LIMIT = 500;
 
 type TrackIdsResult = { ok: true; ids: number[] } | { ok: false; reply: Reply };
 
-function resolveTrackRefs(ctx: SoundcloudContext, refs: string[]): TrackIdsResult {
+function resolveTrackRefs(ctx: RequestContext, refs: string[]): TrackIdsResult {
   if (refs.length > PLAYLIST_TRACK_LIMIT) {
     return {
       ok: false,
@@ -45,13 +45,13 @@ const visibleTo = (playlist: StoredPlaylist, userId: number | null) =>
   playlist.sharing === 'public' || playlist.userId === userId;
 
 /** The playlist named by the path, if the caller may see it (a private playlist is a 404 to others). */
-function findVisible(ctx: SoundcloudContext, call: ApiCall): StoredPlaylist | undefined {
+function findVisible(ctx: RequestContext, call: ApiCall): StoredPlaylist | undefined {
   const id = parseResourceId(call.param, 'playlists');
   const playlist = id === undefined ? undefined : ctx.playlists.get(id);
   return playlist && visibleTo(playlist, call.caller.userId) ? playlist : undefined;
 }
 
-export async function createPlaylist(ctx: SoundcloudContext, call: ApiCall): Promise<Reply> {
+export async function createPlaylist(ctx: RequestContext, call: ApiCall): Promise<Reply> {
   const userId = call.caller.userId;
   if (userId === null) return apiError(401);
   const parsed = await parsePlaylistPayload(call.request);
@@ -64,7 +64,7 @@ export async function createPlaylist(ctx: SoundcloudContext, call: ApiCall): Pro
   return json(201, ctx.present.playlist(playlist, { showTracks: true, access: DEFAULT_ACCESS }));
 }
 
-export function getPlaylist(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function getPlaylist(ctx: RequestContext, call: ApiCall): Reply {
   const playlist = findVisible(ctx, call);
   if (!playlist) return apiError(404);
   const access = readAccess(call.query);
@@ -75,7 +75,7 @@ export function getPlaylist(ctx: SoundcloudContext, call: ApiCall): Reply {
   );
 }
 
-export function getPlaylistTracks(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function getPlaylistTracks(ctx: RequestContext, call: ApiCall): Reply {
   const playlist = findVisible(ctx, call);
   if (!playlist) return apiError(404);
   const access = readAccess(call.query);
@@ -83,11 +83,11 @@ export function getPlaylistTracks(ctx: SoundcloudContext, call: ApiCall): Reply 
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
   const tracks = ctx.present.playlistTracks(playlist).filter((track) => access.value.includes(track.access));
-  return pageReply(tracks, page, call.request.url, ctx.env.origin(), (track) => ctx.present.track(track));
+  return pageReply(tracks, page, call.request.url, ctx.origin, (track) => ctx.present.track(track));
 }
 
 /** PUT: the fields sent replace the stored ones; a `tracks` list replaces the whole track list. */
-export async function updatePlaylist(ctx: SoundcloudContext, call: ApiCall): Promise<Reply> {
+export async function updatePlaylist(ctx: RequestContext, call: ApiCall): Promise<Reply> {
   const playlist = findVisible(ctx, call);
   if (!playlist) return apiError(404);
   if (playlist.userId !== call.caller.userId) return apiError(403);
@@ -105,7 +105,7 @@ export async function updatePlaylist(ctx: SoundcloudContext, call: ApiCall): Pro
   return json(200, ctx.present.playlist(playlist, { showTracks: true, access: DEFAULT_ACCESS }));
 }
 
-export function deletePlaylist(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function deletePlaylist(ctx: RequestContext, call: ApiCall): Reply {
   const playlist = findVisible(ctx, call);
   if (!playlist) return apiError(404);
   if (playlist.userId !== call.caller.userId) return apiError(403);
@@ -113,19 +113,19 @@ export function deletePlaylist(ctx: SoundcloudContext, call: ApiCall): Reply {
   return json(200, { status: '200 - OK' });
 }
 
-export function myPlaylists(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function myPlaylists(ctx: RequestContext, call: ApiCall): Reply {
   const userId = call.caller.userId;
   if (userId === null) return apiError(401);
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
   const show = showTracks(call.query);
-  return pageReply(ctx.playlists.ownedBy(userId), page, call.request.url, ctx.env.origin(), (playlist) =>
+  return pageReply(ctx.playlists.ownedBy(userId), page, call.request.url, ctx.origin, (playlist) =>
     ctx.present.playlist(playlist, { showTracks: show, access: DEFAULT_ACCESS }),
   );
 }
 
 /** GET /playlists?q=: public playlists whose title holds at least half of the query's words. */
-export function searchPlaylists(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function searchPlaylists(ctx: RequestContext, call: ApiCall): Reply {
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
   const access = readAccess(call.query);
@@ -137,7 +137,7 @@ export function searchPlaylists(ctx: SoundcloudContext, call: ApiCall): Reply {
     return words.filter((word) => title.has(word)).length >= Math.ceil(words.length / 2);
   });
   const show = showTracks(call.query);
-  return pageReply(found, page, call.request.url, ctx.env.origin(), (playlist) =>
+  return pageReply(found, page, call.request.url, ctx.origin, (playlist) =>
     ctx.present.playlist(playlist, { showTracks: show, access: access.value }),
   );
 }

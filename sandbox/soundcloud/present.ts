@@ -14,9 +14,10 @@ export type Access = 'playable' | 'preview' | 'blocked';
 export class SoundcloudPresenter {
   private readonly catalog: SoundcloudCatalog;
   private readonly playlists: PlaylistStore;
-  private readonly origin: () => string;
+  private readonly origin: string;
 
-  constructor(catalog: SoundcloudCatalog, playlists: PlaylistStore, origin: () => string) {
+  /** `origin` is where the request came in (sandbox/core/request-origin.ts): API links point there. */
+  constructor(catalog: SoundcloudCatalog, playlists: PlaylistStore, origin: string) {
     this.catalog = catalog;
     this.playlists = playlists;
     this.origin = origin;
@@ -50,7 +51,7 @@ export class SoundcloudPresenter {
       public_favorites_count: 0,
       reposts_count: 0,
       track_count: this.catalog.trackCount(user.id),
-      uri: `${this.origin()}/users/${urn}`,
+      uri: `${this.origin}/users/${urn}`,
       urn,
       username: user.username,
       website: '',
@@ -101,11 +102,11 @@ export class SoundcloudPresenter {
       reveal_comments: true,
       reveal_stats: true,
       sharing: 'public',
-      stream_url: `${this.origin()}/tracks/${urn}/stream`,
+      stream_url: `${this.origin}/tracks/${urn}/stream`,
       streamable: track.access !== 'blocked',
       tag_list: track.tagList,
       title: track.title,
-      uri: `${this.origin()}/tracks/${urn}`,
+      uri: `${this.origin}/tracks/${urn}`,
       urn,
       user: this.user(user),
       user_favorite: false,
@@ -161,9 +162,9 @@ export class SoundcloudPresenter {
       tags: playlist.tagList,
       title: playlist.title,
       track_count: playlist.trackIds.length,
-      tracks_uri: `${this.origin()}/playlists/${urn}/tracks`,
+      tracks_uri: `${this.origin}/playlists/${urn}/tracks`,
       type: playlist.setType,
-      uri: `${this.origin()}/playlists/${urn}`,
+      uri: `${this.origin}/playlists/${urn}`,
       urn,
       user: owner ? this.user(owner) : null,
       user_id: playlist.userId,

@@ -1,9 +1,10 @@
 import type { Reply } from '../core/reply.ts';
+import { requestOrigin } from '../core/request-origin.ts';
 import type { StandInRequest } from '../core/stand-in.ts';
 import type { OperationKind } from '../core/stats.ts';
 import { apiError, MISSING_AUTHORIZATION_MESSAGE } from './api-errors.ts';
 import { handleAuthorize } from './authorize.ts';
-import type { ApiCall, SoundcloudContext } from './context.ts';
+import type { ApiCall, RequestContext, SoundcloudContext } from './context.ts';
 import {
   createPlaylist,
   deletePlaylist,
@@ -13,10 +14,11 @@ import {
   searchPlaylists,
   updatePlaylist,
 } from './playlist-routes.ts';
+import { SoundcloudPresenter } from './present.ts';
 import { type ClientCredentialsLimits, handleTokenRequest } from './token-endpoint.ts';
 import { getMe, getTrack, getUser, resolveUrl, searchTracks, signOut } from './track-routes.ts';
 
-type Handler = (ctx: SoundcloudContext, call: ApiCall) => Reply | Promise<Reply>;
+type Handler = (ctx: RequestContext, call: ApiCall) => Reply | Promise<Reply>;
 
 interface ApiRoute {
   method: string;
@@ -118,7 +120,13 @@ export async function dispatch(
     const token = accessTokenOf(request);
     const caller = token === undefined ? undefined : ctx.tokens.authenticate(token);
     if (!caller || (route.needsUser && caller.userId === null)) return apiError(401);
-    return route.handle(ctx, { request, query: url.searchParams, param: decodeParam(m[1]), caller });
+    const origin = requestOrigin(request.headers, ctx.env.origin());
+    const scoped: RequestContext = {
+      ...ctx,
+      origin,
+      present: new SoundcloudPresenter(ctx.catalog, ctx.playlists, origin),
+    };
+    return route.handle(scoped, { request, query: url.searchParams, param: decodeParam(m[1]), caller });
   }
   if (!hasAuthorizationHeader(request)) return apiError(401, MISSING_AUTHORIZATION_MESSAGE);
   return apiError(404);

@@ -4,7 +4,6 @@ import { soundcloudFaultReply } from './api-errors.ts';
 import { SoundcloudCatalog } from './catalog.ts';
 import type { SoundcloudContext } from './context.ts';
 import { PlaylistStore } from './playlist-store.ts';
-import { SoundcloudPresenter } from './present.ts';
 import { dispatch } from './routes.ts';
 import { TrackSearchIndex } from './search-index.ts';
 import { ClientCredentialsLimits } from './token-endpoint.ts';
@@ -36,8 +35,7 @@ export function createSoundcloudStandIn(
       const playlists = new PlaylistStore();
       const tokens = new TokenStore(env.clock, ttl);
       const limits = new ClientCredentialsLimits(env.clock, env.rateScale);
-      const present = new SoundcloudPresenter(catalog, playlists, env.origin);
-      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, present, tokens };
+      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, tokens };
       let spamWarnings = 0;
       return {
         name: 'soundcloud',

@@ -1,33 +1,31 @@
 import { json, type Reply } from '../core/reply.ts';
 import { apiError } from './api-errors.ts';
 import { parseResourceId, urnOf } from './catalog.ts';
-import type { ApiCall, SoundcloudContext } from './context.ts';
+import type { ApiCall, RequestContext, SoundcloudContext } from './context.ts';
 import { pageReply, readPaging } from './paging.ts';
 import { selectTracks } from './track-query.ts';
 
 /** GET /me: needs a user token; a client_credentials token gets the 401 real clients report. */
-export function getMe(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function getMe(ctx: RequestContext, call: ApiCall): Reply {
   const user = call.caller.userId === null ? undefined : ctx.catalog.user(call.caller.userId);
   return user ? json(200, ctx.present.me(user)) : apiError(401);
 }
 
-export function searchTracks(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function searchTracks(ctx: RequestContext, call: ApiCall): Reply {
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
   const tracks = selectTracks(call.query, ctx.catalog, ctx.search);
   if (!tracks.ok) return apiError(400, tracks.error);
-  return pageReply(tracks.value, page, call.request.url, ctx.env.origin(), (track) =>
-    ctx.present.track(track),
-  );
+  return pageReply(tracks.value, page, call.request.url, ctx.origin, (track) => ctx.present.track(track));
 }
 
-export function getTrack(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function getTrack(ctx: RequestContext, call: ApiCall): Reply {
   const id = parseResourceId(call.param, 'tracks');
   const track = id === undefined ? undefined : ctx.catalog.track(id);
   return track ? json(200, ctx.present.track(track)) : apiError(404);
 }
 
-export function getUser(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function getUser(ctx: RequestContext, call: ApiCall): Reply {
   const id = parseResourceId(call.param, 'users');
   const user = id === undefined ? undefined : ctx.catalog.user(id);
   return user ? json(200, ctx.present.user(user)) : apiError(404);
@@ -35,7 +33,7 @@ export function getUser(ctx: SoundcloudContext, call: ApiCall): Reply {
 
 const WEB_HOSTS = new Set(['soundcloud.com', 'www.soundcloud.com', 'm.soundcloud.com']);
 
-function resolvePath(ctx: SoundcloudContext, call: ApiCall, segments: string[]): string | undefined {
+function resolvePath(ctx: RequestContext, call: ApiCall, segments: string[]): string | undefined {
   const [userPermalink = '', second, third] = segments;
   const user = ctx.catalog.userByPermalink(userPermalink);
   if (!user) return undefined;
@@ -54,7 +52,7 @@ function resolvePath(ctx: SoundcloudContext, call: ApiCall, segments: string[]):
 }
 
 /** GET /resolve?url=: a soundcloud.com page URL → 302 to the API resource (the spec's Found body). */
-export function resolveUrl(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function resolveUrl(ctx: RequestContext, call: ApiCall): Reply {
   const text = call.query.get('url');
   if (!text) return apiError(400, 'url is required');
   let page: URL;
@@ -72,12 +70,12 @@ export function resolveUrl(ctx: SoundcloudContext, call: ApiCall): Reply {
   }
   const path = resolvePath(ctx, call, segments);
   if (!path) return apiError(404);
-  const location = `${ctx.env.origin()}${path}`;
+  const location = `${ctx.origin}${path}`;
   return json(302, { status: '302 - Found', location }, { location });
 }
 
 /** POST /sign-out: invalidates the session of the token used. */
-export function signOut(ctx: SoundcloudContext, call: ApiCall): Reply {
+export function signOut(ctx: RequestContext, call: ApiCall): Reply {
   ctx.tokens.revokeAccessToken(call.caller.token);
   return json(200, { status: '200 - OK' });
 }

@@ -6,7 +6,6 @@ import type { SoundcloudContext } from '../../sandbox/soundcloud/context.ts';
 import { readPaging } from '../../sandbox/soundcloud/paging.ts';
 import { parsePlaylistPayload } from '../../sandbox/soundcloud/playlist-payload.ts';
 import { PlaylistStore } from '../../sandbox/soundcloud/playlist-store.ts';
-import { SoundcloudPresenter } from '../../sandbox/soundcloud/present.ts';
 import { dispatch } from '../../sandbox/soundcloud/routes.ts';
 import { TrackSearchIndex } from '../../sandbox/soundcloud/search-index.ts';
 import { ClientCredentialsLimits } from '../../sandbox/soundcloud/token-endpoint.ts';
@@ -111,7 +110,6 @@ describe('SoundCloud stand-in playlist visibility between users', () => {
     catalog,
     search: new TrackSearchIndex(catalog),
     playlists,
-    present: new SoundcloudPresenter(catalog, playlists, env.origin),
     tokens,
   };
   const limits = new ClientCredentialsLimits(clock, 1);
