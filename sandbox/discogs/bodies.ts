@@ -50,6 +50,14 @@ export function imageUrl(releaseId: number, size: 150 | 600): string {
   return `https://i.discogs.com/sandbox/rs:fit/w:${size}/h:${size}/R-${releaseId}.jpeg`;
 }
 
+/**
+ * `{ [key]: [...items] }`, or nothing when the list is empty: Discogs leaves out list keys such as
+ * `styles` and `identifiers` when a release has none (API-NOTES 6.5, fixtures releases/1 and 79).
+ */
+export function listOrNothing<K extends string, T>(key: K, items: readonly T[]): { [P in K]?: T[] } {
+  return (items.length > 0 ? { [key]: [...items] } : {}) as { [P in K]?: T[] };
+}
+
 export function masterUrl(release: DiscogsRelease, origin: string): string | null {
   return release.masterId === 0 ? null : `${origin}/masters/${release.masterId}`;
 }
@@ -66,7 +74,7 @@ export function basicInformation(release: DiscogsRelease, origin: string) {
     master_id: release.masterId,
     master_url: masterUrl(release, origin),
     resource_url: `${origin}/releases/${release.id}`,
-    styles: [...release.styles],
+    ...listOrNothing('styles', release.styles),
     thumb: imageUrl(release.id, 150),
     title: release.title,
     year: release.year,

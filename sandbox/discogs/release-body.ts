@@ -5,6 +5,7 @@ import {
   formatJson,
   imageUrl,
   labelJson,
+  listOrNothing,
   masterUrl,
   releasedFormatted,
   slug,
@@ -56,7 +57,11 @@ export function estimatedPrice(release: DiscogsRelease): number {
   return Math.round((2 + (release.want / (release.have + 1)) * 14 + (release.id % 700) / 100) * 100) / 100;
 }
 
-/** `GET /releases/{id}`: the full release. `master_id`/`master_url` and `notes` are absent when unset, as in the fixtures. */
+/**
+ * `GET /releases/{id}`: the full release. `master_id`/`master_url`, `notes`, `videos`, `identifiers`
+ * and `styles` are absent when unset or empty, as in the fixtures; `companies`, `series` and
+ * `extraartists` stay as empty lists, as there.
+ */
 export function releaseJson(release: DiscogsRelease, origin: string, currency = 'USD') {
   const hasMaster = release.masterId !== 0;
   const numForSale = numberForSale(release);
@@ -85,7 +90,10 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
     formats: release.formats.map(formatJson),
     genres: [...release.genres],
     id: release.id,
-    identifiers: release.identifiers.map((identifier) => ({ ...identifier })),
+    ...listOrNothing(
+      'identifiers',
+      release.identifiers.map((identifier) => ({ ...identifier })),
+    ),
     images: images(release),
     labels: release.labels.map((label) => labelJson(label, origin)),
     lowest_price: numForSale > 0 ? convertFromUsd(estimatedPrice(release), currency) : null,
@@ -97,12 +105,12 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
     resource_url: `${origin}/releases/${release.id}`,
     series: [],
     status: 'Accepted',
-    styles: [...release.styles],
+    ...listOrNothing('styles', release.styles),
     thumb: imageUrl(release.id, 150),
     title: release.title,
     tracklist: release.tracklist.map((track) => trackJson(track, origin)),
     uri: `https://www.discogs.com/release/${release.id}-${slug(`${artistsSort(release.artists)} ${release.title}`)}`,
-    ...(hasMaster ? { videos: videos(release) } : {}),
+    ...(hasMaster ? listOrNothing('videos', videos(release)) : {}),
     year: release.year,
   };
 }
@@ -121,12 +129,12 @@ export function masterJson(masterId: number, versions: readonly DiscogsRelease[]
     main_release_url: `${origin}/releases/${main.id}`,
     num_for_sale: versions.length * 2,
     resource_url: `${origin}/masters/${masterId}`,
-    styles: [...main.styles],
+    ...listOrNothing('styles', main.styles),
     title: main.title,
     tracklist: main.tracklist.map((track) => trackJson(track, origin)),
     uri: `https://www.discogs.com/master/${masterId}-${slug(`${artistsSort(main.artists)} ${main.title}`)}`,
     versions_url: `${origin}/masters/${masterId}/versions`,
-    videos: videos(main),
+    ...listOrNothing('videos', videos(main)),
     year: main.year,
   };
 }

@@ -76,6 +76,25 @@ function otherPressing(random: Random, ctx: ReleaseContext, original: DiscogsRel
   };
 }
 
+/** Share of releases whose submitters set no style: Discogs then leaves `styles` out of the JSON. */
+const STYLELESS_SHARE = 0.04;
+
+/**
+ * Clears the styles of a few releases (at least one owned one), after the releases are drawn so the
+ * rest of the world stays as it was for the seed. Only `styles` changes; the titles already drawn
+ * from a style stay as they are, as old Discogs entries do.
+ */
+function withoutStyles(random: Random, owned: readonly GeneratedRelease[], wanted: DiscogsRelease[]): void {
+  const releases = [...owned.map((item) => item.release), ...wanted];
+  let ownedCleared = 0;
+  releases.forEach((release, i) => {
+    if (!random.chance(STYLELESS_SHARE)) return;
+    release.styles = [];
+    if (i < owned.length) ownedCleared += 1;
+  });
+  if (ownedCleared === 0 && owned.length > 0) random.pick(owned).release.styles = [];
+}
+
 export function generateRecordWorld(options: RecordWorldOptions): RecordWorld {
   const { seed } = options;
   const records = Math.max(0, Math.floor(options.records ?? 500));
@@ -118,6 +137,8 @@ export function generateRecordWorld(options: RecordWorldOptions): RecordWorld {
     .shuffle(owned)
     .slice(0, Math.min(2, owned.length))
     .map((item) => item.release);
+
+  withoutStyles(root.fork('no-styles'), owned, wanted);
 
   const collectionRandom = root.fork('collection');
   const user = generateUser(collectionRandom, now);

@@ -147,6 +147,7 @@ describe.each([1, 2, 3, 4, 5])('generateRecordWorld: hard cases in a 20-record w
     expect(formats.some((f) => f.descriptions.includes('Remastered'))).toBe(true);
     expect(owned.some((r) => r.masterId === 0)).toBe(true);
     expect(owned.some((r) => r.masterId !== 0)).toBe(true);
+    expect(owned.some((r) => r.styles.length === 0)).toBe(true);
   });
 
   it('has a wantlist mostly outside the collection, overlapping it a little', () => {
@@ -210,6 +211,20 @@ describe('generateRecordWorld: integrity', () => {
     expect(userIds.has(soundcloud.app.accountUserId)).toBe(true);
     const truthIds = Object.values(soundcloud.truth).filter((id) => id !== null);
     expect(new Set(truthIds).size).toBe(truthIds.length);
+  });
+
+  it('leaves the styles of a few percent of releases empty, the same ones for the same seed', () => {
+    const styleless = (releases: readonly DiscogsRelease[]) =>
+      releases.filter((release) => release.styles.length === 0).map((release) => release.id);
+    const share = styleless(discogs.releases).length / discogs.releases.length;
+    expect(share).toBeGreaterThan(0.01);
+    expect(share).toBeLessThan(0.08);
+    expect(styleless(generateRecordWorld({ seed: 9, records: 400 }).discogs.releases)).toEqual(
+      styleless(discogs.releases),
+    );
+    expect(discogs.releases.filter((release) => release.styles.length > 0).length).toBeGreaterThan(
+      discogs.releases.length * 0.9,
+    );
   });
 
   it('gives the user, guest and app credentials distinct values', () => {
