@@ -97,6 +97,7 @@ describe('loadConfig defaults', () => {
         url: 'https://api.soundcloud.com',
         auth_url: 'https://secure.soundcloud.com',
       },
+      not_found_ttl_days: 14,
       definitions: [{ name: 'Jazz', query: 'genre = Jazz', private: false, auto_update: true }],
     });
   });

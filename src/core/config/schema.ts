@@ -119,10 +119,12 @@ function playlistsSection() {
     soundcloud: z.strictObject({
       client_id: text('the client id of your SoundCloud app'),
       client_secret: secret('the client secret of your SoundCloud app'),
-      redirect_port: z.number().int().min(1).max(65535).default(8976),
+      redirect_port: z.number().int().min(0).max(65535).default(8976),
       url: httpUrl('the SoundCloud API URL').default(DEFAULT_SOUNDCLOUD_URL),
       auth_url: httpUrl('the SoundCloud sign-in URL').default(DEFAULT_SOUNDCLOUD_AUTH_URL),
     }),
+    /** Days a "not on SoundCloud" result is trusted before the track is searched again. */
+    not_found_ttl_days: z.number().int().min(0).max(365).default(14),
     definitions: z
       .array(definition)
       .superRefine(
@@ -143,6 +145,10 @@ export function buildConfigSchema(context: ConfigContext) {
         ),
       })
       .prefault({}),
+    /** Encrypts stored sign-ins (SoundCloud tokens); also SHELFSYNC_SECRET_KEY or SHELFSYNC_SECRET_KEY_FILE. */
+    secret_key: secret(
+      'a key of 16+ characters for encrypting stored sign-ins, e.g. from `openssl rand -hex 32`',
+    ).optional(),
     timezone: timeZone().default(context.systemTimeZone),
     schedule: cronExpression().default(DEFAULT_SCHEDULE),
     log: z
