@@ -150,3 +150,49 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, NOW_MS)).toBeUndefined();
   });
 });
+
+describe('decideRetry for 429s without Retry-After over a moving window (Discogs)', () => {
+  const windowed: RetryPolicy = { ...policy, rateLimitRetries: 8, rateLimitWindowMs: 60_000 };
+  const decideWindowed = (error: unknown, rateLimitedAttempt: number, failedAttempt = 0) =>
+    decideRetry(error, {
+      failedAttempt,
+      rateLimitedAttempt,
+      idempotent: true,
+      policy: windowed,
+      random: () => 0,
+    });
+
+  it('doubles the wait from minDelay up to a whole window, never less than the step', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(
+      (n) => (decideWindowed(responseError(429), n) as { delayMs?: number }).delayMs,
+    );
+    expect(delays.slice(0, 8)).toEqual([100, 200, 400, 800, 1600, 3200, 6400, 12_800]);
+    expect(delays.slice(8)).toEqual([undefined, undefined, undefined, undefined]);
+    const long: RetryPolicy = { ...windowed, rateLimitRetries: 20 };
+    const last = decideRetry(responseError(429), {
+      failedAttempt: 0,
+      rateLimitedAttempt: 20,
+      idempotent: true,
+      policy: long,
+      random: () => 0,
+    });
+    expect(last).toEqual({ retry: true, delayMs: 60_000 });
+  });
+
+  it('does not count those 429s against the ordinary retries', () => {
+    expect(decideWindowed(responseError(429), 7, 3)).toMatchObject({ retry: true });
+    expect(decideWindowed(responseError(429), 9, 0)).toEqual({ retry: false, reason: 'out_of_retries' });
+  });
+
+  it('keeps the ordinary rules for other failures and for a 429 that says when', () => {
+    expect(decideWindowed(responseError(503), 5, 4)).toEqual({ retry: false, reason: 'out_of_retries' });
+    expect(decideWindowed(responseError(429, { 'retry-after': '2' }), 0, 1)).toEqual({
+      retry: true,
+      delayMs: 2000,
+    });
+  });
+
+  it('treats a 429 without Retry-After as an ordinary failure when the policy has no window', () => {
+    expect(decide(responseError(429), true, 4)).toEqual({ retry: false, reason: 'out_of_retries' });
+  });
+});

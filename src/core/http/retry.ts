@@ -11,6 +11,13 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** The longest Retry-After we wait for; a longer one fails at once (still `retryable`). */
   maxRetryAfterMs: number;
+  /**
+   * For a server that counts requests over a moving window and answers 429 without Retry-After
+   * (Discogs): how many such 429s to wait out, not counted against `retries`. The waits double from
+   * `minDelayMs` up to a whole `rateLimitWindowMs`, after which none of our requests is in the window.
+   */
+  rateLimitRetries?: number;
+  rateLimitWindowMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -27,6 +34,8 @@ export type RetryDecision =
 export interface RetryContext {
   /** 1 for the first attempt. */
   failedAttempt: number;
+  /** 429s without Retry-After so far, this one included (see `RetryPolicy.rateLimitRetries`). */
+  rateLimitedAttempt?: number;
   idempotent: boolean;
   policy: RetryPolicy;
   /** In [0, 1); Math.random by default. */
@@ -38,6 +47,14 @@ export function decideRetry(error: unknown, context: RetryContext): RetryDecisio
   const failure = findShelfsyncError(error);
   if (!failure?.retryable) return { retry: false, reason: 'not_retryable' };
   if (!mayRepeat(failure, context.idempotent)) return { retry: false, reason: 'unsafe_to_repeat' };
+  const windowMs = context.policy.rateLimitWindowMs;
+  if (windowMs !== undefined && isWindowedRateLimit(failure, context.policy)) {
+    const attempt = context.rateLimitedAttempt ?? 1;
+    if (attempt > (context.policy.rateLimitRetries ?? 0)) return { retry: false, reason: 'out_of_retries' };
+    const ceiling = Math.min(windowMs, context.policy.minDelayMs * 2 ** Math.max(0, attempt - 1));
+    // Never less than the step, so the last steps wait at least a whole window.
+    return { retry: true, delayMs: Math.round(ceiling * (1 + (context.random ?? Math.random)() / 4)) };
+  }
   if (context.failedAttempt > context.policy.retries) return { retry: false, reason: 'out_of_retries' };
   const delayMs = retryDelayMs(
     context.failedAttempt,
@@ -47,6 +64,17 @@ export function decideRetry(error: unknown, context: RetryContext): RetryDecisio
   );
   if (delayMs === undefined) return { retry: false, reason: 'wait_too_long' };
   return { retry: true, delayMs };
+}
+
+/** A 429 without Retry-After from a server whose policy says to wait such 429s out. */
+export function isWindowedRateLimit(error: unknown, policy: RetryPolicy): boolean {
+  const failure = findShelfsyncError(error);
+  return (
+    failure?.status === 429 &&
+    failure.retryAfterSeconds === undefined &&
+    policy.rateLimitWindowMs !== undefined &&
+    (policy.rateLimitRetries ?? 0) > 0
+  );
 }
 
 /**
@@ -90,16 +118,21 @@ export interface RetryRun {
 
 /** Runs `attempt` until it succeeds or `decideRetry` says stop; rejects with the last error. */
 export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, run: RetryRun): Promise<T> {
+  let failed = 0;
+  let rateLimited = 0;
   return pRetry(attempt, {
-    retries: run.policy.retries,
+    retries: run.policy.retries + (run.policy.rateLimitRetries ?? 0),
     // The waiting happens in shouldRetry, where we know the Retry-After; p-retry only counts.
     minTimeout: 0,
     maxTimeout: 0,
     randomize: false,
     signal: run.signal,
-    shouldRetry: async ({ error, attemptNumber }) => {
+    shouldRetry: async ({ error }) => {
+      if (isWindowedRateLimit(error, run.policy)) rateLimited += 1;
+      else failed += 1;
       const decision = decideRetry(error, {
-        failedAttempt: attemptNumber,
+        failedAttempt: failed,
+        rateLimitedAttempt: rateLimited,
         idempotent: run.idempotent,
         policy: run.policy,
       });

@@ -11,6 +11,12 @@ export interface RateLimiterOptions {
   refillIntervalMs?: number;
   /** Most requests in flight at once. Omit for no bound here (the connection pool still bounds it). */
   maxConcurrent?: number;
+  /**
+   * A server that counts requests over a moving window (Discogs: 60 in any 60 s) and states its limit
+   * in its headers. Requests are spaced so that no window holds more than `limit - 1` of them (one
+   * spare for timing jitter), starting from `assumedLimit` and following the limit the server states.
+   */
+  movingWindow?: { windowMs: number; assumedLimit: number };
 }
 
 export interface ScheduleOptions {
@@ -29,6 +35,8 @@ export interface RateLimiter {
   drain(): Promise<void>;
   /** Units left in the bucket, or null without a bucket. */
   available(): Promise<number | null>;
+  /** Milliseconds kept between two requests of a moving-window limiter, or null without one. */
+  spacingMs(): number | null;
   /** Jobs waiting for their turn. */
   waiting(): number;
   /** Rejects every waiting job and releases the limiter's timers. */
@@ -52,6 +60,10 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
           reservoirIncreaseMaximum: burst,
         });
   const slots = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
+  const { movingWindow } = options;
+  let spacingMs = movingWindow ? spacingFor(movingWindow.windowMs, movingWindow.assumedLimit) : 0;
+  // Spacing applies to the moment a request goes out, so it runs last, inside the concurrency slot.
+  const pacer = movingWindow ? new Bottleneck({ minTime: spacingMs }) : undefined;
   let stopped = false;
 
   async function schedule<T>(task: () => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
@@ -64,7 +76,8 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
       throw internal(service, `a request costing ${units} units can never fit a bucket of ${burst}`);
     }
     const priority = clampPriority(job.priority);
-    const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, task) : task;
+    const paced = pacer ? () => pacer.schedule({ priority }, task) : task;
+    const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, paced) : paced;
     try {
       return await (bucket ? bucket.schedule({ priority, weight: units }, inSlot) : inSlot());
     } catch (error) {
@@ -84,18 +97,37 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     async observe(info) {
       const remaining = remainingUnits(info);
       if (remaining !== undefined) await setBucketAtMost(Math.floor(remaining));
+      const limit = info.window?.limit;
+      if (pacer && movingWindow && limit !== undefined && limit >= 1 && !stopped) {
+        const spacing = spacingFor(movingWindow.windowMs, limit);
+        if (spacing !== spacingMs) {
+          spacingMs = spacing;
+          pacer.updateSettings({ minTime: spacing });
+        }
+      }
     },
     drain: () => setBucketAtMost(0),
     available: async () => (bucket ? bucket.currentReservoir() : null),
-    waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0),
+    spacingMs: () => (pacer ? spacingMs : null),
+    waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0) + (pacer?.queued() ?? 0),
     async stop() {
       if (stopped) return;
       stopped = true;
       const dropped = { dropWaitingJobs: true, dropErrorMessage: 'stopped' };
-      await Promise.all([bucket?.stop(dropped), slots?.stop(dropped)]);
-      await Promise.all([bucket?.disconnect(), slots?.disconnect()]);
+      await Promise.all([bucket?.stop(dropped), slots?.stop(dropped), pacer?.stop(dropped)]);
+      await Promise.all([bucket?.disconnect(), slots?.disconnect(), pacer?.disconnect()]);
     },
   };
+}
+
+/**
+ * The gap between requests that keeps any window of `windowMs` to at most `limit - 1` requests: the
+ * first of `limit` requests spaced `gap` apart is (limit - 1) * gap old, out of the window, when the
+ * last one arrives.
+ */
+export function spacingFor(windowMs: number, limit: number): number {
+  const allowed = Math.max(1, Math.floor(limit) - 1);
+  return Math.ceil(windowMs / allowed);
 }
 
 function clampPriority(priority: number | undefined): number {
@@ -107,7 +139,16 @@ function validate(service: Service, options: RateLimiterOptions): void {
   const { burst, refillAmount, refillIntervalMs, maxConcurrent } = options;
   const positiveInteger = (value: number | undefined) =>
     value === undefined || (Number.isInteger(value) && value > 0);
-  for (const [name, value] of Object.entries({ burst, refillAmount, refillIntervalMs, maxConcurrent })) {
+  const windowMs = options.movingWindow?.windowMs;
+  const assumedLimit = options.movingWindow?.assumedLimit;
+  for (const [name, value] of Object.entries({
+    burst,
+    refillAmount,
+    refillIntervalMs,
+    maxConcurrent,
+    windowMs,
+    assumedLimit,
+  })) {
     if (!positiveInteger(value)) throw internal(service, `limiter ${name} must be a positive integer`);
   }
   if (burst !== undefined && (refillAmount === undefined || refillIntervalMs === undefined)) {

@@ -1,9 +1,15 @@
+import { createDiscogsClient } from '../../upstream/discogs/client.ts';
 import type { Bridge } from '../bridge.ts';
-import type { RecordsReport } from '../report.ts';
+import { type RecordsSyncReport, syncRecords } from './records-sync.ts';
 
-// Placeholder until the records bridge lands (issue 15); the engine already calls it.
-export const recordsBridge: Bridge<RecordsReport> = {
+/** Discogs collection and wantlist → the local database. */
+export const recordsBridge: Bridge<RecordsSyncReport> = {
   name: 'records',
   configured: (config) => config.records !== undefined,
-  run: async () => ({ added: 0, updated: 0, removed: 0, pending: 'the records bridge is not built yet' }),
+  async run(context) {
+    const discogs = context.config.records?.discogs;
+    if (!discogs) throw new Error('the records bridge ran without a records section');
+    const client = context.clients.track(createDiscogsClient(discogs, { clock: context.clock }));
+    return syncRecords(context, client);
+  },
 };
