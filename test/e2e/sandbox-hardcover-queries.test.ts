@@ -228,6 +228,18 @@ describe('Hardcover stand-in queries', () => {
     expect(byAuthor.body.data.search.results.hits[0].document.has_audiobook).toBe(true);
   });
 
+  it('answers the plural query_type "books" that public clients send, with results.hits', async () => {
+    const { body } = await hc.gql(
+      'query ($q: String!, $t: String!) { search(query: $q, query_type: $t, per_page: 5) { ids error results } }',
+      { q: 'andy weir', t: 'books' },
+    );
+    expect(body.data.search.error).toBeNull();
+    expect(body.data.search.ids).toEqual([BOOK.hailMary, BOOK.martian]);
+    expect(body.data.search.results.hits.map((hit: { document: { id: string } }) => hit.document.id)).toEqual(
+      [String(BOOK.hailMary), String(BOOK.martian)],
+    );
+  });
+
   it('reports Hasura errors for distinct_on that does not lead order_by and negative limits', async () => {
     const distinct = await hc.gql('{ editions(distinct_on: book_id, order_by: {id: asc}) { id } }');
     expect(distinct.body.errors[0].message).toContain('distinct_on');

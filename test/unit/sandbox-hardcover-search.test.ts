@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../sandbox/hardcover/search/book-documents.ts';
-import { foldTokens, runSearch } from '../../sandbox/hardcover/search/search.ts';
+import { canonicalQueryType, foldTokens, runSearch } from '../../sandbox/hardcover/search/search.ts';
 
 const doc = (
   id: number,
@@ -99,6 +99,27 @@ describe('runSearch', () => {
       ids: [5, 2, 1],
     });
     expect(search({ query: 'hugo', query_type: 'publisher' })).toMatchObject({ error: null, ids: [] });
+  });
+
+  it('accepts the plural of every type in any case, answering as for the singular', () => {
+    const singular = search({ query: 'hugo', query_type: 'book' });
+    for (const queryType of ['books', 'Books', 'BOOKS', 'Book']) {
+      const out = search({ query: 'hugo', query_type: queryType });
+      expect(out, queryType).toEqual({ ...singular, query_type: queryType });
+    }
+    const types = ['author', 'character', 'list', 'prompt', 'publisher', 'series', 'user'];
+    for (const type of types) {
+      for (const variant of [
+        type,
+        `${type}s`,
+        type.toUpperCase(),
+        `${type[0]?.toUpperCase()}${type.slice(1)}s`,
+      ])
+        expect(search({ query: 'x', query_type: variant }).error, variant).toBeNull();
+    }
+    expect(canonicalQueryType('Authors')).toBe('author');
+    expect(canonicalQueryType('Series')).toBe('series');
+    expect(canonicalQueryType('movies')).toBe('movies');
   });
 
   it('reports bad arguments in error', () => {

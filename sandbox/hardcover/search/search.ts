@@ -148,9 +148,20 @@ function bySort(sort: string) {
   };
 }
 
+/**
+ * Public clients send plurals (`"books"`, then read `results.hits`) and real Hardcover answers
+ * them as the singular; case does not matter either. Unknown types stay unknown.
+ */
+export function canonicalQueryType(queryType: string): string {
+  const lower = queryType.trim().toLowerCase();
+  if (Object.hasOwn(DEFAULTS, lower)) return lower;
+  const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  return Object.hasOwn(DEFAULTS, singular) ? singular : lower;
+}
+
 export function runSearch(args: SearchArgs, documentsFor: (type: string) => SearchDocument[]): SearchOutput {
   const queryType = args.query_type ?? 'book';
-  const type = queryType.toLowerCase();
+  const type = canonicalQueryType(queryType);
   const page = args.page ?? 1;
   const perPage = args.per_page ?? 25;
   const echo = { page, per_page: perPage, query: args.query, query_type: queryType };
