@@ -30,8 +30,13 @@ export function getUsers(ctx: AbsContext, call: ApiCall): Reply {
   return sendJson(200, { users });
 }
 
-/** `GET /api/users/:id`: the user with each progress row's display title. */
+/**
+ * `GET /api/users/:id` (admin): the user with each progress row's display title. The route's
+ * handler refuses every non-admin after the middleware, so a user asking about themself gets 403
+ * too (seen on a running v2.36 server); their own data is at `/api/me`.
+ */
 export function getUser(ctx: AbsContext, call: ApiCall): Reply {
+  if (!isAdminOrUp(call.user)) return sendStatus(403);
   const record = resolveUser(ctx, call);
   if (!isUser(record)) return record;
   const json = userJson(record, { hideRootToken: call.user.user.type !== 'root' });
