@@ -26,13 +26,7 @@ export function titleIgnorePrefix(title: string): string {
   return titleParts(title)[0];
 }
 
-/** parseNameString.nameToLastFirst: "Ursula K. Le Guin" → "Guin, Ursula K. Le"; one word stays. */
-export function nameToLastFirst(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length < 2) return name.trim();
-  const last = parts.pop();
-  return `${last}, ${parts.join(' ')}`;
-}
+export { nameToLastFirst } from './last-first.ts';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',

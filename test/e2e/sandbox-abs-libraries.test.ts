@@ -152,6 +152,15 @@ describe('audiobookshelf stand-in: library items page', () => {
     expect(authors).toEqual([...authors].sort(compareNoCase));
   });
 
+  it('sorts by authorNameLF with name particles kept in front of the surname', async () => {
+    const results = (await page('?sort=media.metadata.authorNameLF')).results;
+    const lastFirst = results.map((r) => String(r.media.metadata.authorNameLF));
+    expect(lastFirst).toEqual([...lastFirst].sort(compareNoCase));
+    const particle = results.find((r) => /\bvan der Berg$/.test(String(r.media.metadata.authorName)));
+    expect(particle?.media.metadata.authorNameLF).toMatch(/^van der Berg, \S+$/);
+    expect(lastFirst).toContainEqual(expect.stringMatching(/^Le Guin, /));
+  });
+
   it("sorts by the user's progress, rows without progress last", async () => {
     const body = await page('?sort=progress&desc=1');
     const alice = byName('alice');

@@ -82,6 +82,25 @@ describe('names and collation', () => {
     expect(nameToLastFirst('刘慈欣')).toBe('刘慈欣');
   });
 
+  it('keeps name particles with the surname and drops titles, suffixes and nicknames, as the real server', () => {
+    const cases: [string, string][] = [
+      ['Yusuf van der Berg', 'van der Berg, Yusuf'],
+      ['Ursula K. Le Guin', 'Le Guin, Ursula K.'],
+      ['Ludwig von Mises', 'von Mises, Ludwig'],
+      ['von Mises', 'von Mises'],
+      ['Tomás Ó Briain', 'Briain, Tomás Ó'],
+      ['Gabriel García Márquez', 'Márquez, Gabriel García'],
+      ['Martin Luther King Jr.', 'King, Martin Luther'],
+      ['Dr. Seuss', 'Seuss'],
+      ['Sir Terry Pratchett', 'Pratchett, Terry'],
+      ['Robert "Bob" Smith', 'Smith, Robert'],
+      ['Smith, John', 'Smith, John'],
+      ['yusuf van der berg', 'van der Berg, Yusuf'],
+      ['  Single  ', 'Single'],
+    ];
+    for (const [name, lastFirst] of cases) expect(nameToLastFirst(name), name).toBe(lastFirst);
+  });
+
   it('strips tags and decodes the common entities', () => {
     expect(stripAllTags('<p>Fish &amp; <b>chips</b> &quot;now&quot;</p>')).toBe('Fish & chips "now"');
   });
