@@ -26,7 +26,7 @@ export function login(ctx: AbsContext, request: StandInRequest, rawBody: JsonVal
   if (!record?.user.isActive || record.user.password !== String(password)) {
     return withHeaders(passportFailure(401), limit.headers);
   }
-  record.lastSeen = ctx.env.clock.now();
+  // No lastSeen here: the real server sets it only when a socket connection authenticates.
   const returnTokens = request.headers['x-return-tokens'] === 'true';
   const accessToken = issueAccessToken(ctx, record);
   const refreshToken = issueRefreshToken(ctx, record);
@@ -89,7 +89,7 @@ export function status(): Reply {
     isInit: true,
     language: 'en-us',
     authMethods: ['local'],
-    authFormData: { authLoginCustomMessage: null },
+    authFormData: { authLoginCustomMessage: '' },
   });
 }
 

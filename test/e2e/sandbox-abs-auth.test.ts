@@ -120,8 +120,11 @@ describe('audiobookshelf stand-in: login and refresh', () => {
       body: new URLSearchParams({ username: 'alice', password: alice.password }).toString(),
     });
     expect(form.status).toBe(200);
+    // Only a socket connection sets lastSeen; logging in over HTTP leaves it as it was.
+    expect(body.user).toHaveProperty('lastSeen', null);
 
     const access = body.user.accessToken as string;
+    expect(await read<UserJson>(await call('/api/me', { token: access }))).toHaveProperty('lastSeen', null);
     expect((await call('/api/me', { token: access })).status).toBe(200);
     clock.advance(3599_000);
     expect((await call('/api/me', { token: access })).status).toBe(200);
@@ -223,13 +226,14 @@ describe('audiobookshelf stand-in: public routes, users and stats', () => {
       serverVersion: '2.36.0',
       isInit: true,
       authMethods: ['local'],
+      authFormData: { authLoginCustomMessage: '' },
     });
     const health = await call('/healthcheck');
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('OK');
   });
 
-  it('keeps /api/users for admins and lets a user read only themself', async () => {
+  it('keeps /api/users and /api/users/:id for admins, even a user asking about themself', async () => {
     const forbidden = await call('/api/users', { token: apiKey('alice') });
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.get('content-type')).toMatch(/^text\/plain/);
