@@ -1,5 +1,6 @@
 import type { Random } from '../core/random.ts';
 import type { StandInEnv, StandInRequest } from '../core/stand-in.ts';
+import type { ApiCache } from './api-cache.ts';
 import type { AbsCatalog } from './catalog.ts';
 import type { LoginRateLimit } from './login-limit.ts';
 import type { JsonValue } from './progress-update.ts';
@@ -13,6 +14,8 @@ export interface AbsContext {
   authLimit: LoginRateLimit;
   /** For `sort=random`. */
   random: Random;
+  /** The server's response cache for GET /api/libraries*. */
+  apiCache: ApiCache;
 }
 
 /** One authenticated `/api` call. */

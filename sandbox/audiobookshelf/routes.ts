@@ -134,18 +134,26 @@ function dispatchApi(ctx: AbsContext, request: StandInRequest, path: string, bod
     const m = apiRoute.path.exec(sub);
     if (!m) continue;
     record(ctx, method, apiRoute.label);
-    if (apiRoute.adminOnly && !isAdminOrUp(auth.user)) return sendStatus(403);
-    const call: ApiCall = {
+    const cacheKey = ctx.apiCache.key(method, sub, request.url.search, auth.user.user.username);
+    const cached = cacheKey === undefined ? undefined : ctx.apiCache.get(cacheKey);
+    if (cached) return cached;
+    const reply = answer(ctx, apiRoute, {
       request,
       query: request.url.searchParams,
       params: m.slice(1).map(decodeParam),
       user: auth.user,
       oldToken: auth.oldToken,
       body,
-    };
-    return apiRoute.handle(ctx, call);
+    });
+    if (cacheKey !== undefined) ctx.apiCache.remember(cacheKey, reply);
+    return reply;
   }
   return cannotRoute(request.method, path);
+}
+
+function answer(ctx: AbsContext, apiRoute: ApiRoute, call: ApiCall): Reply {
+  if (apiRoute.adminOnly && !isAdminOrUp(call.user)) return sendStatus(403);
+  return apiRoute.handle(ctx, call);
 }
 
 export function dispatch(ctx: AbsContext, request: StandInRequest): Reply {

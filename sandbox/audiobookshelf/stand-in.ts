@@ -1,7 +1,8 @@
 import type { AudiobookshelfWorld } from '../books/world.ts';
 import { Random } from '../core/random.ts';
-import type { Reply } from '../core/reply.ts';
+import { json, type Reply } from '../core/reply.ts';
 import type { StandInEnv, StandInService } from '../core/stand-in.ts';
+import { ApiCache } from './api-cache.ts';
 import { AbsCatalog } from './catalog.ts';
 import type { AbsContext } from './context.ts';
 import { LoginRateLimit } from './login-limit.ts';
@@ -47,6 +48,7 @@ export function createAudiobookshelfStandIn(world: AudiobookshelfWorld): {
         state,
         authLimit: new LoginRateLimit(env.clock, env.rateScale),
         random: new Random(world.items.length + 1),
+        apiCache: new ApiCache(),
       };
       return {
         name: 'audiobookshelf',
@@ -55,7 +57,14 @@ export function createAudiobookshelfStandIn(world: AudiobookshelfWorld): {
         extraStats: () => ({
           progressRows: state.users.reduce((sum, user) => sum + user.progress.length, 0),
           refreshSessions: state.refreshSessions.size,
+          apiCache: { entries: ctx.apiCache.size, hits: ctx.apiCache.hits },
         }),
+        sandboxRoute(request) {
+          if (request.url.pathname !== '/__sandbox/clear-api-cache' || request.method !== 'POST')
+            return undefined;
+          ctx.apiCache.clear();
+          return json(200, { ok: true });
+        },
       };
     },
   };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAudiobookshelfStandIn } from '../../sandbox/audiobookshelf/stand-in.ts';
 import { generateBookWorld } from '../../sandbox/books/generate.ts';
 import type { AbsItem } from '../../sandbox/books/world.ts';
@@ -27,6 +27,10 @@ beforeAll(async () => {
   server = await startStandIn(abs.build, { clock: new ManualClock(world.now), rateScale: 1 });
 });
 afterAll(() => server.stop());
+// Each test starts from a cold response cache, as after a library scan on the real server.
+beforeEach(async () => {
+  await fetch(`${server.origin}/__sandbox/clear-api-cache`, { method: 'POST' });
+});
 
 function api(path: string, username: string | null = 'alice'): Promise<Response> {
   const headers: Record<string, string> = username
