@@ -25,7 +25,10 @@ export async function aggregateRows(
     ...valueFields.map((field) => sql`${releaseValue(field)} as ${sql.id(`v_${field}`)}`),
   ];
   const joins = sources.flatMap((source) => (source.join ? [source.join] : []));
-  const inner = sql`select distinct ${sql.join(innerColumns)} from releases r ${sql.join(joins, sql` `)} where ${where}`;
+  // The matching ids first, on their own: otherwise SQLite may start from a joined table and test the
+  // filter once per joined row, several times slower on a large collection.
+  const matched = sql`select r.id from releases r where ${where}`;
+  const inner = sql`select distinct ${sql.join(innerColumns)} from matched join releases r on r.id = matched.id ${sql.join(joins, sql` `)}`;
 
   const outerColumns = [
     ...query.groupBy.map((field, index) => sql`${sql.ref(`g${index}`)} as ${sql.id(field)}`),
@@ -36,7 +39,7 @@ export async function aggregateRows(
     : sql``;
   const orderBy = orderSql(query);
   const limit = query.limit === undefined ? sql`` : sql` limit ${query.limit}`;
-  const statement = sql<AggregateRow>`select ${sql.join(outerColumns)} from (${inner}) m${groupBy}${orderBy}${limit}`;
+  const statement = sql<AggregateRow>`with matched as materialized (${matched}) select ${sql.join(outerColumns)} from (${inner}) m${groupBy}${orderBy}${limit}`;
   const { rows } = await statement.execute(db);
   return rows.map((row) => roundAverages(row, query.aggregates));
 }

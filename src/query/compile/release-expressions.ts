@@ -60,10 +60,14 @@ export interface GroupSource {
 }
 
 export function groupSource(field: FieldName, alias: string): GroupSource {
-  const g = (column: string) => sql.ref(`${alias}.${column}`);
-  const per = (rows: string, column = 'value'): GroupSource => ({
-    join: sql`left join (${sql.raw(rows)}) ${sql.id(alias)} on ${g('release_id')} = r.id`,
-    value: g(column),
+  // Plain joins on release_id (every child table's key starts with it), not subqueries, which SQLite
+  // would materialise and index on every run.
+  const t = sql.id(alias);
+  const link = sql.id(`${alias}_link`);
+  const column = (table: RawBuilder<unknown>, name: string) => sql`${table}.${sql.id(name)}`;
+  const child = (table: string, name: string, extra = sql``): GroupSource => ({
+    join: sql`left join ${sql.id(table)} ${t} on ${t}.release_id = r.id${extra}`,
+    value: column(t, name),
   });
   switch (field) {
     case 'release':
@@ -72,34 +76,39 @@ export function groupSource(field: FieldName, alias: string): GroupSource {
     case 'decade':
     case 'id':
     case 'country':
+    case 'duration':
       return { value: releaseValue(field) };
     case 'artist':
-      return per(
-        "select ra.release_id, a.display_name as value from release_artists ra join artists a on a.id = ra.artist_id where ra.kind = 'main'",
-      );
+      return {
+        join: sql`left join release_artists ${link} on ${link}.release_id = r.id and ${link}.kind = 'main' left join artists ${t} on ${t}.id = ${link}.artist_id`,
+        value: column(t, 'display_name'),
+      };
     case 'label':
-      return per(
-        'select rl.release_id, l.name as value from release_labels rl join labels l on l.id = rl.label_id',
-      );
-    case 'catno':
-      return per('select release_id, catno as value from release_labels');
-    case 'genre':
-      return per('select release_id, genre as value from release_genres');
-    case 'style':
-      return per('select release_id, style as value from release_styles');
-    case 'format':
-      return per('select release_id, name as value from release_formats');
+      return {
+        join: sql`left join release_labels ${link} on ${link}.release_id = r.id left join labels ${t} on ${t}.id = ${link}.label_id`,
+        value: column(t, 'name'),
+      };
     case 'folder':
-      return per(
-        'select ci.release_id, coalesce(f.name, ci.folder_id) as value from collection_instances ci left join collection_folders f on f.id = ci.folder_id',
-      );
+      return {
+        join: sql`left join collection_instances ${link} on ${link}.release_id = r.id left join collection_folders ${t} on ${t}.id = ${link}.folder_id`,
+        value: sql`coalesce(${column(t, 'name')}, ${column(link, 'folder_id')})`,
+      };
+    case 'catno':
+      return child('release_labels', 'catno');
+    case 'genre':
+      return child('release_genres', 'genre');
+    case 'style':
+      return child('release_styles', 'style');
+    case 'format':
+      return child('release_formats', 'name');
     case 'rating':
-      return per('select release_id, rating as value from collection_instances');
+      return child('collection_instances', 'rating');
     case 'added':
-      return per('select release_id, substr(added_at, 1, 10) as value from collection_instances');
+      return {
+        ...child('collection_instances', 'added_at'),
+        value: sql`substr(${column(t, 'added_at')}, 1, 10)`,
+      };
     case 'track':
-      return per("select release_id, title as value from release_tracks where type = 'track'");
-    case 'duration':
-      return { value: releaseValue('duration') };
+      return child('release_tracks', 'title', sql` and ${t}.type = 'track'`);
   }
 }
