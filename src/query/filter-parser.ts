@@ -11,7 +11,45 @@ import { readValue } from './values.ts';
  *   condition := field op value | field op range | field ["not"] "in" (list | range)
  */
 export function parseFilter(stream: TokenStream): Filter {
-  return parseOr(stream);
+  const filter = parseOr(stream);
+  checkSize(stream, filter);
+  return filter;
+}
+
+/** SQLite refuses expressions nested more than 1000 deep; these limits keep well inside that. */
+const MAX_VALUES = 300;
+const MAX_DEPTH = 100;
+
+function checkSize(stream: TokenStream, filter: Filter): void {
+  let values = 0;
+  const visit = (node: Filter, depth: number): void => {
+    if (node.kind === 'and' || node.kind === 'or') {
+      for (const operand of node.operands) visit(operand, depth + 1);
+      return;
+    }
+    if (node.kind === 'not') {
+      if (depth >= MAX_DEPTH)
+        throw stream.error(firstOffset(node), `the query nests deeper than ${MAX_DEPTH} levels`);
+      visit(node.operand, depth + 1);
+      return;
+    }
+    values += node.kind === 'in' ? node.items.length : 1;
+    if (values > MAX_VALUES)
+      throw stream.error(node.field.start, `the query compares more than ${MAX_VALUES} values`);
+  };
+  visit(filter, 0);
+}
+
+function firstOffset(node: Filter): number {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return firstOffset(node.operands[0] as Filter);
+    case 'not':
+      return firstOffset(node.operand);
+    default:
+      return node.field.start;
+  }
 }
 
 function parseOr(stream: TokenStream): Filter {

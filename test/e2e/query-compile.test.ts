@@ -142,6 +142,15 @@ describe('selectReleaseIds: filters over the owned collection', () => {
     expect(after).toEqual(before);
   });
 
+  it('runs the largest queries the parser accepts', async () => {
+    const many = Array.from({ length: 299 }, (_, index) => `year = ${index}`).join(' or ');
+    expect(await ids(`${many} or year = 1959`)).toEqual([1]);
+    expect(await ids(`${'not '.repeat(100)}genre = Jazz`)).toEqual([1, 2, 4]);
+    expect(
+      await ids(`genre in (${Array.from({ length: 300 }, (_, index) => `g${index}`).join(', ')})`),
+    ).toEqual([]);
+  });
+
   it('refuses an aggregate query', async () => {
     await expect(selectReleaseIds(database.db, 'count group by genre')).rejects.toMatchObject({
       code: 'usage',
