@@ -1,6 +1,6 @@
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ALL_DOCUMENTS } from '../../src/upstream/hardcover/documents.ts';
+import { ALL_DOCUMENTS } from '../../src/upstream/hardcover/all-documents.ts';
 import { hardcoverSpecsAvailable, validateAgainstVendorSchema } from './hardcover-validate.ts';
 
 describe.skipIf(!hardcoverSpecsAvailable)(

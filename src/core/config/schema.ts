@@ -75,8 +75,20 @@ function booksSection() {
           evenWithProblems,
         )
         .default([...MATCH_STRATEGIES]),
+      title_match_threshold: percent(
+        'the least score a title/author search hit needs to count as a match',
+      ).default(80),
+      miss_ttl_days: z.number().int().min(0).max(365).default(7),
+      max_drop: percent('the largest fall in progress written without review').default(25),
+      on_drop: z.enum(['review', 'write']).default('review'),
+      update_paused: z.boolean().default(false),
+      update_did_not_finish: z.boolean().default(false),
       hardcover: z
-        .strictObject({ url: httpUrl('the Hardcover GraphQL endpoint').default(DEFAULT_HARDCOVER_URL) })
+        .strictObject({
+          url: httpUrl('the Hardcover GraphQL endpoint').default(DEFAULT_HARDCOVER_URL),
+          per_minute: z.number().int().min(1).max(100_000).default(60),
+          burst: z.number().int().min(1).max(1000).default(10),
+        })
         .prefault({}),
       users: z
         .array(bookUser())

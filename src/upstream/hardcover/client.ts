@@ -6,6 +6,23 @@ export interface HardcoverConnection {
   /** The GraphQL endpoint, e.g. https://api.hardcover.app/v1/graphql. */
   url: string;
   token: string;
+  /** The plan's refill per minute and bucket size, when not Hardcover's free-plan 60 and 10. */
+  perMinute?: number;
+  burst?: number;
+}
+
+/** The limiter for a bucket refilled at `perMinute`: a unit at a time below 600 a minute, else in tenths of a second. */
+function limiterFor(connection: HardcoverConnection) {
+  const perMinute = connection.perMinute ?? 60;
+  const burst = connection.burst ?? HARDCOVER_LIMITS.burst;
+  if (perMinute === 60 && burst === HARDCOVER_LIMITS.burst) return HARDCOVER_LIMITS;
+  const fast = perMinute >= 600;
+  return {
+    burst,
+    refillAmount: fast ? Math.round(perMinute / 600) : 1,
+    refillIntervalMs: fast ? 100 : Math.round(60_000 / perMinute),
+    maxConcurrent: HARDCOVER_LIMITS.maxConcurrent,
+  };
 }
 
 /**
@@ -33,7 +50,7 @@ export function createHardcoverClient(connection: HardcoverConnection, clock?: C
     defaultHeaders: { 'user-agent': USER_AGENT },
     authHeaders: () => ({ authorization: `Bearer ${connection.token}` }),
     maxConnections: 2,
-    limiter: HARDCOVER_LIMITS,
+    limiter: limiterFor(connection),
     // A used-up daily quota may come back as 403 with "quota" in the body (API-NOTES 1.4).
     classifyError: ({ status, body }) =>
       status === 403 &&

@@ -20,5 +20,3 @@ export const ME_QUERY: GraphqlDocument = {
   }
 }`,
 };
-
-export const ALL_DOCUMENTS: readonly GraphqlDocument[] = [ME_QUERY];
