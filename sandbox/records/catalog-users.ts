@@ -96,6 +96,21 @@ export class UploaderRegistry {
     return this.random.pick(this.fans);
   }
 
+  /** The fans' accounts, for generators that draw from their own random source. */
+  fanAccounts(): readonly SoundcloudUser[] {
+    return this.fans;
+  }
+
+  /** The artist's account if one was made (no new account, no draw). */
+  existingArtist(artistId: number): SoundcloudUser | undefined {
+    return this.byArtist.get(artistId);
+  }
+
+  /** The label's account if one was made (no new account, no draw). */
+  existingLabel(name: string): SoundcloudUser | undefined {
+    return this.byKey.get(`label:${name}`);
+  }
+
   /** The account that authorizes the app: the collector's own, with no uploads. */
   collector(username: string): SoundcloudUser {
     return this.create('collector', username, 'Record Collector', 12);

@@ -39,10 +39,24 @@ function uploadsBegin(releaseYear: number | null): number {
   return start;
 }
 
+/** What SoundCloud holds for one playable Discogs track: its true upload (if any) and its decoys. */
+export interface TrackUploads {
+  fact: TrackFacts;
+  upload: SoundcloudTrack | null;
+  decoys: SoundcloudTrack[];
+}
+
+/** A release as the catalog uploaded it, for the album generator (sandbox/records/albums.ts). */
+export interface ReleaseUploads {
+  release: GeneratedRelease;
+  tracks: TrackUploads[];
+}
+
 /** Builds the SoundCloud side of a record world: true uploads, decoys, filler, and the truth map. */
 export class CatalogBuilder {
   readonly tracks: SoundcloudTrack[] = [];
   readonly truth: Record<string, number | null> = {};
+  readonly releases: ReleaseUploads[] = [];
   private readonly ctx: CatalogContext;
 
   constructor(ctx: CatalogContext) {
@@ -104,6 +118,8 @@ export class CatalogBuilder {
 
   addRelease(release: GeneratedRelease): void {
     const { random } = this.ctx;
+    const uploads: TrackUploads[] = [];
+    this.releases.push({ release, tracks: uploads });
     const genre = release.release.genres[0] ?? null;
     const year = release.release.year;
     const tagList = release.release.styles
@@ -113,6 +129,7 @@ export class CatalogBuilder {
       const key = truthKey(release.release.id, fact.position);
       const official = this.ctx.uploaders.artist(fact.performer);
       const absent = random.chance(0.08);
+      let upload: SoundcloudTrack | null = null;
       if (absent) this.truth[key] = null;
       else {
         const uploader = random.chance(0.75) ? official : this.ctx.uploaders.label(release.labelName);
@@ -133,18 +150,26 @@ export class CatalogBuilder {
           },
         );
         this.truth[key] = track.id;
+        upload = track;
       }
-      this.addDecoys(fact, official, absent, year);
+      uploads.push({ fact, upload, decoys: this.addDecoys(fact, official, absent, year) });
     }
   }
 
-  private addDecoys(fact: TrackFacts, official: SoundcloudUser, absent: boolean, year: number): void {
+  private addDecoys(
+    fact: TrackFacts,
+    official: SoundcloudUser,
+    absent: boolean,
+    year: number,
+  ): SoundcloudTrack[] {
     const { random, uploaders } = this.ctx;
+    const decoys: SoundcloudTrack[] = [];
+    const add = (...args: Parameters<CatalogBuilder['add']>) => decoys.push(this.add(...args));
     const base = fact.baseTitle;
     const qualifier = fact.qualifier?.kind;
     if (random.chance(0.15)) {
       const coverer = this.otherArtist(fact.performer);
-      this.add('cover', uploaders.artist(coverer), base, fact.seconds + random.int(-10, 10), {
+      add('cover', uploaders.artist(coverer), base, fact.seconds + random.int(-10, 10), {
         metadataArtist: coverer.soundcloudName,
       });
     }
@@ -156,11 +181,11 @@ export class CatalogBuilder {
           : qualifier === 'edit'
             ? fact.seconds / 0.7
             : fact.seconds - 15;
-      this.add(qualifier === 'remix' ? 'remix' : qualifier, official, base, seconds, { releaseYear: year });
+      add(qualifier === 'remix' ? 'remix' : qualifier, official, base, seconds, { releaseYear: year });
     }
     if (qualifier !== 'remix' && random.chance(0.12)) {
       const dj = this.otherArtist(fact.performer);
-      this.add(
+      add(
         'remix',
         uploaders.artist(dj),
         `${base} (${dj.baseName} Remix)`,
@@ -168,9 +193,9 @@ export class CatalogBuilder {
       );
     }
     if (qualifier !== 'edit' && random.chance(0.06))
-      this.add('edit', official, `${base} (Radio Edit)`, fact.seconds * 0.7);
+      add('edit', official, `${base} (Radio Edit)`, fact.seconds * 0.7);
     if (qualifier !== 'live' && random.chance(0.08)) {
-      this.add(
+      add(
         'live',
         random.chance(0.6) ? official : uploaders.fan(),
         `${base} (Live at ${random.pick(LIVE_VENUES)})`,
@@ -183,12 +208,13 @@ export class CatalogBuilder {
         `${fact.title} [HQ]`,
         `${fact.title} (${year})`,
       ]);
-      this.add('reupload', uploaders.fan(), title, fact.seconds + random.int(-1, 1));
+      add('reupload', uploaders.fan(), title, fact.seconds + random.int(-1, 1));
     }
     if (random.chance(0.12)) {
       const other = this.otherArtist(fact.performer);
-      this.add('similar', uploaders.artist(other), confusableTitle(random, base), random.int(150, 420));
+      add('similar', uploaders.artist(other), confusableTitle(random, base), random.int(150, 420));
     }
+    return decoys;
   }
 
   /** Unrelated uploads so a search never returns only candidates. */

@@ -1,4 +1,5 @@
 import { Random } from '../core/random.ts';
+import { generateAlbums } from './albums.ts';
 import { artistsByGenre, type GeneratedArtist, generateArtists, IdAllocator } from './artists.ts';
 import { CatalogBuilder } from './catalog.ts';
 import { UploaderRegistry } from './catalog-users.ts';
@@ -164,9 +165,10 @@ export function generateRecordWorld(options: RecordWorldOptions): RecordWorld {
     new IdAllocator(catalogRandom.fork('user-ids')),
     Math.max(10, Math.ceil(records / 25)),
   );
+  const trackIds = new IdAllocator(catalogRandom.fork('track-ids'));
   const catalog = new CatalogBuilder({
     random: catalogRandom,
-    trackIds: new IdAllocator(catalogRandom.fork('track-ids')),
+    trackIds,
     uploaders,
     artists,
     byGenre: ctx.byGenre,
@@ -176,6 +178,12 @@ export function generateRecordWorld(options: RecordWorldOptions): RecordWorld {
   // Filler keeps small worlds from being trivially searchable; big worlds have decoys enough.
   catalog.addFiller(Math.max(30, Math.min(4000, Math.round(catalog.tracks.length * 0.2))));
   const collector = uploaders.collector(`${user.username}-sc`);
+  // After everything else, from its own random source, so adding albums changed no other data.
+  const albumRandom = root.fork('albums');
+  const albums = generateAlbums(
+    { random: albumRandom, albumIds: new IdAllocator(albumRandom.fork('ids')), trackIds, uploaders, now },
+    catalog.releases,
+  );
 
   return {
     seed,
@@ -200,7 +208,8 @@ export function generateRecordWorld(options: RecordWorldOptions): RecordWorld {
         accountUserId: collector.id,
       },
       users: uploaders.users,
-      tracks: catalogRandom.shuffle(catalog.tracks),
+      tracks: [...catalogRandom.shuffle(catalog.tracks), ...albums.tracks],
+      albums: albums.albums,
       truth: catalog.truth,
     },
   };

@@ -160,6 +160,31 @@ export interface SoundcloudTrack {
   kind: 'true' | 'cover' | 'remix' | 'edit' | 'live' | 'reupload' | 'similar' | 'filler';
 }
 
+/**
+ * An album or playlist upload (a SoundCloud "set") made from a collection release; see
+ * sandbox/records/albums.ts for how many there are and who uploads them.
+ */
+export interface SoundcloudAlbum {
+  id: number;
+  userId: number;
+  title: string;
+  /** `set_type` / `playlist_type`: the label the uploader chose. */
+  setType: 'album' | 'ep' | 'compilation' | 'playlist';
+  /** In set order: ids of tracks in `tracks`, the same track objects search returns. */
+  trackIds: number[];
+  genre: string;
+  tagList: string;
+  labelName: string;
+  /** "YYYY-MM-DD" or "" */
+  releaseDate: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** The Discogs release it was made from; never served. */
+  releaseId: number;
+  /** Who made it and how; never served, for debugging and scoring album matching. */
+  kind: 'official' | 'label' | 'fan' | 'partial';
+}
+
 export interface SoundcloudApp {
   clientId: string;
   clientSecret: string;
@@ -176,6 +201,8 @@ export interface SoundcloudWorld {
   app: SoundcloudApp;
   users: SoundcloudUser[];
   tracks: SoundcloudTrack[];
+  /** Public album and playlist uploads (absent: none). */
+  albums?: SoundcloudAlbum[];
   /**
    * `"<discogs release id>:<position>"` → the true track id, or null when no upload exists. One key per
    * playable collection track (see sandbox/records/playable.ts); position is Discogs' own string, "" when

@@ -1,6 +1,7 @@
 import type { StandInEnv, StandInRequest } from '../core/stand-in.ts';
 import type { SoundcloudWorld } from '../records/world.ts';
 import type { SoundcloudCatalog } from './catalog.ts';
+import type { PlaylistSearch } from './playlist-search.ts';
 import type { PlaylistStore } from './playlist-store.ts';
 import type { SoundcloudPresenter } from './present.ts';
 import type { TrackSearchIndex } from './search-index.ts';
@@ -13,6 +14,7 @@ export interface SoundcloudContext {
   catalog: SoundcloudCatalog;
   search: TrackSearchIndex;
   playlists: PlaylistStore;
+  playlistSearch: PlaylistSearch;
   tokens: TokenStore;
 }
 

@@ -2,7 +2,6 @@ import { json, type Reply } from '../core/reply.ts';
 import { apiError } from './api-errors.ts';
 import { parseResourceId } from './catalog.ts';
 import { type ApiCall, type RequestContext, showTracks } from './context.ts';
-import { wordsOf } from './formats.ts';
 import { pageReply, readPaging } from './paging.ts';
 import { parsePlaylistPayload } from './playlist-payload.ts';
 import type { StoredPlaylist } from './playlist-store.ts';
@@ -124,18 +123,13 @@ export function myPlaylists(ctx: RequestContext, call: ApiCall): Reply {
   );
 }
 
-/** GET /playlists?q=: public playlists whose title holds at least half of the query's words. */
+/** GET /playlists?q=: public playlists and album uploads, best match first (playlist-search.ts). */
 export function searchPlaylists(ctx: RequestContext, call: ApiCall): Reply {
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
   const access = readAccess(call.query);
   if (!access.ok) return apiError(400, access.error);
-  const words = [...new Set(wordsOf(call.query.get('q') ?? ''))];
-  const found = ctx.playlists.publicPlaylists().filter((playlist) => {
-    if (words.length === 0) return true;
-    const title = new Set(wordsOf(playlist.title));
-    return words.filter((word) => title.has(word)).length >= Math.ceil(words.length / 2);
-  });
+  const found = ctx.playlistSearch.search(ctx.playlists.publicPlaylists(), call.query.get('q') ?? '');
   const show = showTracks(call.query);
   return pageReply(found, page, call.request.url, ctx.origin, (playlist) =>
     ctx.present.playlist(playlist, { showTracks: show, access: access.value }),

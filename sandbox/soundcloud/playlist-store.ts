@@ -1,4 +1,5 @@
-import { slugify, uniqueSlug } from './formats.ts';
+import type { SoundcloudAlbum } from '../records/world.ts';
+import { slugify } from './formats.ts';
 
 export type Sharing = 'public' | 'private';
 
@@ -6,7 +7,8 @@ export interface PlaylistFields {
   title: string;
   description: string;
   sharing: Sharing;
-  setType: 'album' | 'playlist' | '';
+  /** Writes take album or playlist (spec enum); uploads in the world also say ep or compilation. */
+  setType: 'album' | 'ep' | 'compilation' | 'playlist' | '';
   genre: string;
   tagList: string;
   labelName: string;
@@ -52,14 +54,44 @@ const DEFAULTS: PlaylistFields = {
 /** First id handed out; far from the world's track and user ids so they never collide in tests. */
 const FIRST_PLAYLIST_ID = 1_900_000_001;
 
-/** The playlists created through the API, in memory for the life of the stand-in. */
+/**
+ * The world's album and playlist uploads plus the playlists created through the API, in memory for
+ * the life of the stand-in.
+ */
 export class PlaylistStore {
   private readonly playlists = new Map<number, StoredPlaylist>();
-  private readonly permalinksByUser = new Map<number, Set<string>>();
+  /** Per user: permalink → playlist. */
+  private readonly byPermalink = new Map<number, Map<string, StoredPlaylist>>();
   private nextId = FIRST_PLAYLIST_ID;
+  private created = 0;
+  /** Public playlists newest first, kept until something changes. */
+  private publicCache: StoredPlaylist[] | undefined;
 
+  constructor(uploads: readonly SoundcloudAlbum[] = []) {
+    for (const album of uploads) {
+      const playlist: StoredPlaylist = {
+        ...DEFAULTS,
+        title: album.title,
+        setType: album.setType,
+        genre: album.genre,
+        tagList: album.tagList,
+        labelName: album.labelName,
+        releaseDate: album.releaseDate,
+        id: album.id,
+        userId: album.userId,
+        permalink: '',
+        trackIds: [...album.trackIds],
+        createdAt: album.createdAt,
+        lastModified: album.createdAt,
+      };
+      playlist.permalink = this.claimPermalink(playlist, album.title);
+      this.playlists.set(playlist.id, playlist);
+    }
+  }
+
+  /** Playlists created through the API (the world's uploads not counted). */
   get size(): number {
-    return this.playlists.size;
+    return this.created;
   }
 
   get(id: number): StoredPlaylist | undefined {
@@ -73,12 +105,15 @@ export class PlaylistStore {
       ...fields,
       id,
       userId,
-      permalink: this.claimPermalink(userId, changes.permalink ?? fields.title, id),
+      permalink: '',
       trackIds: [...(changes.trackIds ?? [])],
       createdAt: now,
       lastModified: now,
     };
+    playlist.permalink = this.claimPermalink(playlist, changes.permalink ?? fields.title);
     this.playlists.set(id, playlist);
+    this.created += 1;
+    this.publicCache = undefined;
     return playlist;
   }
 
@@ -86,50 +121,57 @@ export class PlaylistStore {
     const { permalink, trackIds, ...fields } = changes;
     Object.assign(playlist, definedOnly(fields));
     if (permalink !== undefined && permalink !== playlist.permalink) {
-      this.permalinksByUser.get(playlist.userId)?.delete(playlist.permalink);
-      playlist.permalink = this.claimPermalink(playlist.userId, permalink, playlist.id);
+      this.byPermalink.get(playlist.userId)?.delete(playlist.permalink);
+      playlist.permalink = this.claimPermalink(playlist, permalink);
     }
     if (trackIds !== undefined) playlist.trackIds = [...trackIds];
     playlist.lastModified = now;
+    this.publicCache = undefined;
     return playlist;
   }
 
   delete(playlist: StoredPlaylist): void {
-    this.playlists.delete(playlist.id);
-    this.permalinksByUser.get(playlist.userId)?.delete(playlist.permalink);
+    if (this.playlists.delete(playlist.id) && playlist.id >= FIRST_PLAYLIST_ID) this.created -= 1;
+    this.byPermalink.get(playlist.userId)?.delete(playlist.permalink);
+    this.publicCache = undefined;
   }
 
   /** The user's playlists, newest first. */
   ownedBy(userId: number): StoredPlaylist[] {
-    return [...this.playlists.values()].filter((p) => p.userId === userId).sort(newestFirst);
+    return [...(this.byPermalink.get(userId)?.values() ?? [])].sort(newestFirst);
   }
 
-  publicPlaylists(): StoredPlaylist[] {
-    return [...this.playlists.values()].filter((p) => p.sharing === 'public').sort(newestFirst);
+  /** Every public playlist, newest first (the list is shared: do not change it). */
+  publicPlaylists(): readonly StoredPlaylist[] {
+    this.publicCache ??= [...this.playlists.values()].filter((p) => p.sharing === 'public').sort(newestFirst);
+    return this.publicCache;
   }
 
   findByPermalink(userId: number, permalink: string): StoredPlaylist | undefined {
-    return [...this.playlists.values()].find((p) => p.userId === userId && p.permalink === permalink);
+    return this.byPermalink.get(userId)?.get(permalink);
   }
 
   counts(userId: number): { public: number; private: number } {
     let publicCount = 0;
     let privateCount = 0;
-    for (const p of this.playlists.values()) {
-      if (p.userId !== userId) continue;
+    for (const p of this.byPermalink.get(userId)?.values() ?? []) {
       if (p.sharing === 'public') publicCount += 1;
       else privateCount += 1;
     }
     return { public: publicCount, private: privateCount };
   }
 
-  private claimPermalink(userId: number, text: string, id: number): string {
-    let taken = this.permalinksByUser.get(userId);
-    if (!taken) {
-      taken = new Set();
-      this.permalinksByUser.set(userId, taken);
+  private claimPermalink(playlist: StoredPlaylist, text: string): string {
+    let mine = this.byPermalink.get(playlist.userId);
+    if (!mine) {
+      mine = new Map();
+      this.byPermalink.set(playlist.userId, mine);
     }
-    return uniqueSlug(slugify(text) || `playlist-${id}`, taken);
+    const base = slugify(text) || `playlist-${playlist.id}`;
+    let permalink = base;
+    for (let n = 2; mine.has(permalink); n++) permalink = `${base}-${n}`;
+    mine.set(permalink, playlist);
+    return permalink;
   }
 }
 

@@ -3,6 +3,7 @@ import type { SoundcloudWorld } from '../records/world.ts';
 import { soundcloudFaultReply } from './api-errors.ts';
 import { SoundcloudCatalog } from './catalog.ts';
 import type { SoundcloudContext } from './context.ts';
+import { PlaylistSearch } from './playlist-search.ts';
 import { PlaylistStore } from './playlist-store.ts';
 import { dispatch } from './routes.ts';
 import { TrackSearchIndex } from './search-index.ts';
@@ -32,10 +33,11 @@ export function createSoundcloudStandIn(
 
   return {
     build(env: StandInEnv): StandInService {
-      const playlists = new PlaylistStore();
+      const playlists = new PlaylistStore(world.albums ?? []);
+      const playlistSearch = new PlaylistSearch(catalog);
       const tokens = new TokenStore(env.clock, ttl);
       const limits = new ClientCredentialsLimits(env.clock, env.rateScale);
-      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, tokens };
+      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, playlistSearch, tokens };
       let spamWarnings = 0;
       return {
         name: 'soundcloud',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { generateRecordWorld } from '../../sandbox/records/generate.ts';
 import {
   api,
   appToken,
@@ -146,6 +147,41 @@ describe.skipIf(!existsSync(specs))('contract: SoundCloud stand-in against specs
     await conforms(await get('/me/playlists?linked_partitioning=true'), 200, 'Playlists');
     await conforms(await get('/me/playlists'), 200, 'PlaylistsArray');
     await conforms(await get('/playlists?q=contract&linked_partitioning=true'), 200, 'Playlists');
+  });
+
+  it('generated album uploads validate as Playlists, PlaylistsArray, Playlist, Tracks and Found', async () => {
+    const world = generateRecordWorld({ seed: 21, records: 200 });
+    const generated = await startSoundcloud({ world: world.soundcloud });
+    try {
+      const token = (await appToken(generated.origin, world.soundcloud.app)).access_token;
+      const at = (path: string) => api(generated.origin, token, path);
+      const albums = world.soundcloud.albums ?? [];
+      const kinds = ['official', 'label', 'fan', 'partial'] as const;
+      for (const kind of kinds) {
+        const album = albums.find((candidate) => candidate.kind === kind);
+        if (!album) throw new Error(`no ${kind} album in the world`);
+        const q = encodeURIComponent(album.title);
+        const page = (await conforms(
+          await at(`/playlists?q=${q}&linked_partitioning=true&limit=2`),
+          200,
+          'Playlists',
+        )) as { collection: unknown[] };
+        expect(page.collection.length).toBeGreaterThan(0);
+        await conforms(await at(`/playlists?q=${q}&show_tracks=false`), 200, 'PlaylistsArray');
+        const urn = `soundcloud:playlists:${album.id}`;
+        const body = (await conforms(await at(`/playlists/${urn}`), 200, 'Playlist')) as {
+          permalink_url: string;
+        };
+        await conforms(await at(`/playlists/${urn}/tracks?linked_partitioning=true&limit=2`), 200, 'Tracks');
+        const resolved = await fetch(
+          new URL(`/resolve?url=${encodeURIComponent(body.permalink_url)}`, generated.origin),
+          { headers: { authorization: `OAuth ${token}` }, redirect: 'manual' },
+        );
+        await conforms(resolved, 302, 'Found');
+      }
+    } finally {
+      await generated.server.stop();
+    }
   });
 
   it('GET /resolve answers 302 with the Found body', async () => {

@@ -5,6 +5,7 @@ import { SoundcloudCatalog } from '../../sandbox/soundcloud/catalog.ts';
 import type { SoundcloudContext } from '../../sandbox/soundcloud/context.ts';
 import { readPaging } from '../../sandbox/soundcloud/paging.ts';
 import { parsePlaylistPayload } from '../../sandbox/soundcloud/playlist-payload.ts';
+import { PlaylistSearch } from '../../sandbox/soundcloud/playlist-search.ts';
 import { PlaylistStore } from '../../sandbox/soundcloud/playlist-store.ts';
 import { dispatch } from '../../sandbox/soundcloud/routes.ts';
 import { TrackSearchIndex } from '../../sandbox/soundcloud/search-index.ts';
@@ -110,6 +111,7 @@ describe('SoundCloud stand-in playlist visibility between users', () => {
     catalog,
     search: new TrackSearchIndex(catalog),
     playlists,
+    playlistSearch: new PlaylistSearch(catalog),
     tokens,
   };
   const limits = new ClientCredentialsLimits(clock, 1);
