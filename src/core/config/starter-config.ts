@@ -44,8 +44,16 @@ books:
   # auto_add_min_progress: 10  # ... but only from this much progress (default: min_progress)
   # How to find a book on Hardcover, in order: asin, isbn, title_author (title and author search).
   match_order: [asin, isbn, title_author]
+  # title_match_threshold: 80  # how close (0 to 100) a title/author search hit must be to count
+  # miss_ttl_days: 7           # books not found on Hardcover are looked up again after this many days
+  # max_drop: 25               # a fall in progress larger than this (percent) is held back for review
+  # on_drop: review            # review, or write: write such falls anyway
+  # update_paused: false       # true: progress on a book Paused in Hardcover resumes it
+  # update_did_not_finish: false  # true: the same for Did Not Finish
   # hardcover:
   #   url: https://api.hardcover.app/v1/graphql   # shared by all users unless a user sets their own
+  #   per_minute: 60           # your plan's request refill per minute
+  #   burst: 10                # your plan's burst
   users:
     # One entry per person; copy the block for more. Each id must be different.
     - id: <your name>          # short, used on the command line: shelfsync sync --user NAME

@@ -72,6 +72,19 @@ export const BOOKS_BY_ID_QUERY: GraphqlDocument = {
 }`,
 };
 
+/** One edition by id, with its book (for `books match ... edition:ID`). */
+export const EDITION_BY_ID_QUERY: GraphqlDocument = {
+  name: 'ShelfsyncEditionById',
+  kind: 'query',
+  topLevelFields: 1,
+  text: `query ShelfsyncEditionById($id: Int!) {
+  editions(where: {id: {_eq: $id}}) {
+    ${EDITION}
+    book { ${BOOK} }
+  }
+}`,
+};
+
 /** Title/author search; Hardcover allows one `search` per request. */
 export const SEARCH_BOOKS_QUERY: GraphqlDocument = {
   name: 'ShelfsyncSearchBooks',
@@ -90,5 +103,6 @@ export const BOOK_READ_DOCUMENTS: readonly GraphqlDocument[] = [
   USER_BOOKS_QUERY,
   EDITIONS_BY_IDENTIFIER_QUERY,
   BOOKS_BY_ID_QUERY,
+  EDITION_BY_ID_QUERY,
   SEARCH_BOOKS_QUERY,
 ];

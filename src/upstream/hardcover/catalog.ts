@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BOOKS_BY_ID_QUERY, EDITIONS_BY_IDENTIFIER_QUERY, SEARCH_BOOKS_QUERY } from './book-documents.ts';
+import {
+  BOOKS_BY_ID_QUERY,
+  EDITION_BY_ID_QUERY,
+  EDITIONS_BY_IDENTIFIER_QUERY,
+  SEARCH_BOOKS_QUERY,
+} from './book-documents.ts';
 import type { HardcoverClient } from './client.ts';
 import { runGraphql } from './graphql.ts';
 import { bookSchema, editionSchema, type HcBook, type HcEdition, toBook } from './shapes.ts';
@@ -26,6 +31,19 @@ export async function findEditions(client: HardcoverClient, lookup: IdentifierLo
     z.object({ editions: z.array(editionSchema.extend({ book: bookSchema })) }),
   );
   return data.editions.map(({ book, ...edition }) => ({ edition, book: toBook(book) }));
+}
+
+export async function fetchEdition(client: HardcoverClient, id: number): Promise<EditionHit | null> {
+  const data = await runGraphql(
+    client,
+    EDITION_BY_ID_QUERY,
+    { id },
+    z.object({ editions: z.array(editionSchema.extend({ book: bookSchema })) }),
+  );
+  const [row] = data.editions;
+  if (!row) return null;
+  const { book, ...edition } = row;
+  return { edition, book: toBook(book) };
 }
 
 export async function fetchBooks(client: HardcoverClient, ids: readonly number[]): Promise<HcBook[]> {
