@@ -221,6 +221,21 @@ describe('runQuery', () => {
     ]);
   });
 
+  it('shows titles, countries and dates of min and max as stored', async () => {
+    const result = await runQuery(
+      database.db,
+      'min(release), max(country), min(added), max(rating) where genre = Jazz',
+    );
+    expect(result.rows).toEqual([
+      {
+        'min(release)': 'A Love Supreme',
+        'max(country)': 'US',
+        'min(added)': '2022-01-01T00:00:00Z',
+        'max(rating)': 5,
+      },
+    ]);
+  });
+
   it('groups by several fields and orders by a group field', async () => {
     const result = await runQuery(database.db, 'genre = Jazz group by artist, decade order by artist desc');
     expect(result.rows).toEqual([

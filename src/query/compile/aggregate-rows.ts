@@ -22,7 +22,10 @@ export async function aggregateRows(
   const innerColumns = [
     sql`r.id as release_id`,
     ...sources.map((source, index) => sql`${source.value} as ${sql.id(`g${index}`)}`),
-    ...valueFields.map((field) => sql`${releaseValue(field)} as ${sql.id(`v_${field}`)}`),
+    // Titles are shown as written; releaseValue gives the folded form that sorts.
+    ...valueFields.map(
+      (field) => sql`${field === 'release' ? sql`r.title` : releaseValue(field)} as ${sql.id(`v_${field}`)}`,
+    ),
   ];
   const joins = sources.flatMap((source) => (source.join ? [source.join] : []));
   // The matching ids first, on their own: otherwise SQLite may start from a joined table and test the
