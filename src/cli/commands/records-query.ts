@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { usageError } from '../../core/errors.ts';
 import { isAggregateQuery } from '../../query/ast.ts';
 import { parseQuery, type QueryResult, runQuery } from '../../query/index.ts';
-import { printJson, printLine } from '../output.ts';
 import { resultCsv, resultJson, resultTable } from '../query-output.ts';
 import { withRuntime } from '../runtime.ts';
 
@@ -23,9 +22,9 @@ export function registerRecordsQueryCommands(records: Command): void {
       if (flags.json && flags.csv) throw usageError('choose one of --json and --csv');
       parseQuery(text);
       const result = await queryResult(command, text);
-      if (flags.json) printJson(resultJson(result));
-      else if (flags.csv) process.stdout.write(resultCsv(result));
-      else for (const line of resultTable(result)) printLine(line);
+      if (flags.json) writeOut(`${JSON.stringify(resultJson(result))}\n`);
+      else if (flags.csv) writeOut(resultCsv(result));
+      else writeOut(`${resultTable(result).join('\n')}\n`);
     });
 
   records
@@ -38,8 +37,8 @@ export function registerRecordsQueryCommands(records: Command): void {
         throw usageError('records list shows releases; run counts and group by with records query');
       }
       const result = await queryResult(command, flags.query);
-      if (flags.json) printJson(resultJson(result));
-      else for (const line of resultTable(result)) printLine(line);
+      if (flags.json) writeOut(`${JSON.stringify(resultJson(result))}\n`);
+      else writeOut(`${resultTable(result).join('\n')}\n`);
     });
 
   records
@@ -56,7 +55,7 @@ export function registerRecordsQueryCommands(records: Command): void {
       const result = await queryResult(command, flags.query);
       const body = flags.format === 'csv' ? resultCsv(result) : `${JSON.stringify(result.rows, null, 2)}\n`;
       if (flags.out === undefined) {
-        process.stdout.write(body);
+        writeOut(body);
         return;
       }
       const path = resolve(flags.out);
@@ -71,4 +70,15 @@ export function registerRecordsQueryCommands(records: Command): void {
 
 async function queryResult(command: Command, text: string): Promise<QueryResult> {
   return withRuntime(command, async (runtime) => runQuery((await runtime.database()).db, text));
+}
+
+/**
+ * Writes the whole output at once. A reader that stops early (`records list | head`) closes the pipe;
+ * that ends the command quietly with success instead of an EPIPE stack trace.
+ */
+function writeOut(text: string): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  process.stdout.write(text);
 }
