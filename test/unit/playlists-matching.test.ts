@@ -211,6 +211,50 @@ describe('scoring one upload', () => {
     );
   });
 
+  it("holds back the artist's upload from another release: a different label or a different year", () => {
+    expect(scoreCandidate(wanted(), upload({ labelName: 'Blue Note', releaseYear: 1964 })).verdict).toBe(
+      'accept',
+    );
+    expect(scoreCandidate(wanted(), upload({ labelName: 'Columbia', releaseYear: 1964 })).verdict).toBe(
+      'uncertain',
+    );
+    expect(scoreCandidate(wanted(), upload({ labelName: 'Blue Note', releaseYear: 1985 })).verdict).toBe(
+      'uncertain',
+    );
+    expect(scoreCandidate(wanted(), upload({ labelName: 'Blue Note Records' })).verdict).toBe('accept');
+  });
+
+  it('prefers the upload from this release when the artist put the same title on two', () => {
+    const other = upload({ urn: 'soundcloud:tracks:5', labelName: 'Columbia', releaseYear: 1998 });
+    const own = upload({ urn: 'soundcloud:tracks:6', labelName: 'Blue Note', releaseYear: 1964 });
+    expect(chooseMatch(wanted({ durationSeconds: null }), [other, own])).toMatchObject({
+      status: 'matched',
+      urn: 'soundcloud:tracks:6',
+    });
+  });
+
+  it('reads "Someone - Title" as the title when the uploader is the label', () => {
+    const label = upload({
+      title: 'Tatsuro Yamashita - Night Of The Spiral (Remastered 1993)',
+      uploader: 'Мелодия',
+      uploaderFullName: 'Мелодия',
+      labelName: 'Мелодия',
+      releaseYear: 1993,
+    });
+    expect(
+      scoreCandidate(
+        wanted({
+          title: 'Night Of The Spiral',
+          artists: ['山下達郎'],
+          labels: ['Мелодия'],
+          year: 1993,
+          durationSeconds: null,
+        }),
+        label,
+      ).verdict,
+    ).toBe('accept');
+  });
+
   it('marks a same-title upload by an unknown account as uncertain, not accepted', () => {
     const stranger = upload({ uploader: 'crate digger', uploaderFullName: '' });
     expect(scoreCandidate(wanted(), stranger).verdict).toBe('uncertain');

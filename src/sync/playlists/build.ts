@@ -27,6 +27,8 @@ export interface PlaylistRequest {
 }
 
 export interface PlaylistWriter {
+  /** The user's own playlist with this title, if SoundCloud has one (a create whose answer was lost). */
+  findOwn(title: string): Promise<string | undefined>;
   create(fields: {
     title: string;
     sharing: 'public' | 'private';
@@ -242,7 +244,10 @@ async function writeParts(
       await deps.writer.update(existing.urn, { title, sharing, trackUrns });
       next[i] = { urn: existing.urn, tracks: [...trackUrns] };
     } else {
-      const urn = await deps.writer.create({ title, sharing, trackUrns });
+      // A build that crashed after its create but before remembering it left the playlist there.
+      const orphan = await deps.writer.findOwn(title);
+      if (orphan) await deps.writer.update(orphan, { title, sharing, trackUrns });
+      const urn = orphan ?? (await deps.writer.create({ title, sharing, trackUrns }));
       next[i] = { urn, tracks: [...trackUrns] };
     }
     writes += 1;

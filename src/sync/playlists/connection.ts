@@ -3,12 +3,15 @@ import type { Config } from '../../core/config/index.ts';
 import type { Database } from '../../core/db/database.ts';
 import { ShelfsyncError } from '../../core/errors.ts';
 import type { HttpClient } from '../../core/http/index.ts';
-import { createPlaylist, updatePlaylist } from '../../upstream/soundcloud/api.ts';
+import { createPlaylist, fetchMyPlaylists, updatePlaylist } from '../../upstream/soundcloud/api.ts';
 import { createSoundcloudApiClient, createSoundcloudAuthClient } from '../../upstream/soundcloud/client.ts';
 import type { PlaylistWriter } from './build.ts';
 import { type SearchPort, soundcloudSearchPort } from './search-port.ts';
 import { SoundcloudSession } from './session.ts';
 import { secretBoxFor, TokenVault } from './token-vault.ts';
+
+/** Marks the playlists shelfsync made, so a lost create can be recognised and adopted. */
+const MADE_BY = 'Made by shelfsync from a Discogs collection query.';
 
 export interface SoundcloudConnection {
   session: SoundcloudSession;
@@ -62,12 +65,18 @@ export async function connectSoundcloud(
     auth,
     search: soundcloudSearchPort(api, call),
     writer: {
+      async findOwn(title) {
+        const mine = await call(() => fetchMyPlaylists(api));
+        // Only one shelfsync made: a playlist the user made by hand with the same title is never touched.
+        return mine.find((playlist) => playlist.title === title && playlist.description?.startsWith(MADE_BY))
+          ?.urn;
+      },
       async create(fields) {
-        const created = await call(() => createPlaylist(api, fields));
+        const created = await call(() => createPlaylist(api, { ...fields, description: MADE_BY }));
         return created.urn;
       },
       async update(urn, fields) {
-        await call(() => updatePlaylist(api, urn, fields));
+        await call(() => updatePlaylist(api, urn, { ...fields, description: MADE_BY }));
       },
     },
     async close() {

@@ -84,6 +84,25 @@ export async function updatePlaylist(
   return data;
 }
 
+/** The signed-in user's playlists (all pages, without their tracks). */
+export async function fetchMyPlaylists(api: HttpClient): Promise<SoundcloudPlaylist[]> {
+  const out: SoundcloudPlaylist[] = [];
+  let path: string | undefined = '/me/playlists';
+  let query: Record<string, string | number> | undefined = {
+    limit: 200,
+    show_tracks: 'false',
+    linked_partitioning: 'true',
+  };
+  for (let page = 0; path && page < 20; page++) {
+    const { data }: { data: { collection: SoundcloudPlaylist[]; next_href?: string | null | undefined } } =
+      await api.request({ path, ...(query ? { query } : {}), schema: pageSchema(playlistSchema) });
+    out.push(...data.collection);
+    path = data.next_href ?? undefined;
+    query = undefined;
+  }
+  return out;
+}
+
 /** Invalidates the session of the token used (best effort on logout). */
 export async function signOut(api: HttpClient): Promise<void> {
   await api.request({ method: 'POST', path: '/sign-out', schema: z.unknown(), idempotent: false });

@@ -25,6 +25,7 @@ export type SoundcloudTrack = z.output<typeof trackSchema>;
 export const playlistSchema = z.looseObject({
   urn: z.string(),
   title: z.string(),
+  description: z.string().nullish(),
   sharing: z.string().nullish(),
   set_type: z.string().nullish(),
   playlist_type: z.string().nullish(),
