@@ -108,6 +108,26 @@ describe('playlists at scale: 500-track limit, token refresh, 429s', () => {
     expect(quality.recall).toBeGreaterThanOrEqual(0.9);
   }, 300_000);
 
+  it('matches accented and non-Latin titles (Japanese searched as it is), each with the true upload', async () => {
+    const { sandbox, workspace } = await world({});
+    const query =
+      'artist ~ "sigur" or artist ~ "кино" or artist ~ "山下" or artist ~ "坂本" or artist ~ "beyonce" or artist ~ "motley"';
+    const [run] = await buildInProcess(workspace, systemClock, [{ name: 'Scripts', mode: 'create', query }]);
+    const truth = await truthOf(sandbox);
+    const nonAscii = (run?.report.tracks ?? []).filter((track) => /[^\u0000-\u007f]/.test(track.title));
+    const findable = nonAscii.filter((track) => truth[`${track.release_id}:${track.position}`]);
+    expect(
+      findable.filter((track) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(track.title)).length,
+    ).toBeGreaterThan(3);
+    expect(findable.filter((track) => /[\u0400-\u04ff]/.test(track.title)).length).toBeGreaterThan(3);
+    for (const track of findable) {
+      expect(track, track.title).toMatchObject({
+        status: 'matched',
+        match: truth[`${track.release_id}:${track.position}`],
+      });
+    }
+  }, 120_000);
+
   it.runIf(SOAK)(
     'the issue scenario: ≥150 releases, precision ≥ 0.98, recall ≥ 0.90, ≤ 1.2 searches per match, free rebuild',
     async () => {
