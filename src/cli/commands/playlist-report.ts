@@ -10,6 +10,14 @@ export function printBuildReport(name: string, run: PlaylistRun, dryRun: boolean
   printLine(
     `${pc.bold(name)}: ${report.matched} matched, ${report.uncertain} uncertain (see \`playlist review\`), ${report.missing} missing`,
   );
+  const lacking =
+    typeof report.releases_without_tracklist === 'number' ? report.releases_without_tracklist : 0;
+  if (lacking > 0)
+    printLine(
+      pc.yellow(
+        `${lacking} releases have no tracklist yet, so their tracks are not in this build (\`shelfsync records enrich\` fetches them).`,
+      ),
+    );
   if (run.leftOut > 0) printLine(`${run.leftOut} matched tracks were left out (--cap or --limit).`);
   if (parts > 1) printLine(`Split into ${parts} playlists of at most 500 tracks.`);
   if (run.missingFile) printLine(`Unmatched tracks are listed in ${run.missingFile}`);

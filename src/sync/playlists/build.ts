@@ -139,6 +139,7 @@ export async function buildPlaylist(request: PlaylistRequest, deps: BuildDeps): 
   const releaseIds = [...new Set(await deps.selectReleaseIds(settings.query))];
   const lacking = await releasesWithoutTracklist(db, releaseIds);
   if (lacking.length > 0 && !deps.dryRun) await deps.ensureTracklists(lacking);
+  const stillLacking = await releasesWithoutTracklist(db, releaseIds);
   const releases = await loadWantedReleases(db, releaseIds);
   const known = await loadKnownMatches(db, releaseIds, deps.clock.now());
   const searchesBefore = deps.search.count;
@@ -170,6 +171,8 @@ export async function buildPlaylist(request: PlaylistRequest, deps: BuildDeps): 
     missing: count('missing'),
     tracks,
     releases: releases.length,
+    // Their tracks cannot be listed until records enrich has fetched them (a dry run fetches nothing).
+    releases_without_tracklist: stillLacking.length,
     parts: plan.parts.length,
     left_out: plan.leftOut.length,
     ...(failed.size > 0
