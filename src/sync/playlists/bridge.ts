@@ -39,6 +39,8 @@ export const playlistsBridge: Bridge<PlaylistsReport> = {
         dryRun: context.options.dryRun,
         track: (client) => context.clients.track(client),
         progress: (total) => context.progress.phase('playlists', 'match', total, 'tracks'),
+        enrichProgress: (total) => context.progress.phase('playlists', 'tracklists', total, 'releases'),
+        signal: context.signal,
       },
       async (build) => {
         for (const definition of definitions) {

@@ -4,7 +4,9 @@ import type { Database } from '../../core/db/database.ts';
 import type { HttpClient } from '../../core/http/index.ts';
 import type { Logger } from '../../core/log.ts';
 import { selectReleaseIds } from '../../query/index.ts';
+import { createDiscogsClient } from '../../upstream/discogs/client.ts';
 import type { PhaseProgress } from '../bridge.ts';
+import { enrichReleases } from '../records/enrich.ts';
 import { type BuildResult, buildPlaylist, type PlaylistRequest } from './build.ts';
 import { connectSoundcloud } from './connection.ts';
 
@@ -17,6 +19,9 @@ export interface PlaylistRunInput {
   /** Lets the sync engine count and close the clients; the CLI leaves it out. */
   track?: <C extends HttpClient>(client: C) => C;
   progress?: (total: number) => PhaseProgress;
+  /** Progress of fetching the tracklists the queries need (records enrich). */
+  enrichProgress?: (total: number) => PhaseProgress;
+  signal?: AbortSignal;
 }
 
 export interface PlaylistRun extends BuildResult {
@@ -44,8 +49,7 @@ export async function withPlaylistBuilder<T>(
         dryRun: input.dryRun,
         notFoundTtlMs: (input.config.playlists?.not_found_ttl_days ?? 14) * 86_400_000,
         selectReleaseIds: (query) => selectReleaseIds(input.database.db, query),
-        // The records bridge's enrich plugs in here once it exists; until then only stored tracklists count.
-        ensureTracklists: async () => {},
+        ensureTracklists: (releaseIds) => fetchTracklists(input, releaseIds),
         search: connection.search,
         writer: connection.writer,
         ...(input.progress ? { progress: input.progress } : {}),
@@ -56,5 +60,41 @@ export async function withPlaylistBuilder<T>(
     });
   } finally {
     if (!input.track) await connection.close();
+  }
+}
+
+/**
+ * The tracklists a playlist needs, fetched by the records bridge's enrich at the Discogs limit. A
+ * Discogs failure does not stop the build: releases without a tracklist are counted in the report.
+ */
+async function fetchTracklists(input: PlaylistRunInput, releaseIds: readonly number[]): Promise<void> {
+  const discogs = input.config.records?.discogs;
+  if (!discogs) {
+    input.logger.warn('no records.discogs section: tracklists cannot be fetched for the playlist');
+    return;
+  }
+  const client = createDiscogsClient({ url: discogs.url, token: discogs.token }, { clock: input.clock });
+  const tracked = input.track ? input.track(client) : client;
+  try {
+    const result = await enrichReleases(
+      { database: input.database, client: tracked, clock: input.clock },
+      releaseIds,
+      {
+        ...(input.enrichProgress ? { progress: input.enrichProgress } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
+      },
+    );
+    if (result.failed.length > 0 || result.remaining > 0)
+      input.logger.warn(
+        { failed: result.failed.length, remaining: result.remaining },
+        'some tracklists could not be fetched',
+      );
+  } catch (error) {
+    input.logger.warn(
+      { err: error },
+      'fetching tracklists failed; building with the tracklists already stored',
+    );
+  } finally {
+    if (!input.track) await client.close();
   }
 }
