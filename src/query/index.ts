@@ -1,4 +1,4 @@
-export type { Aggregate, Filter, Query } from './ast.ts';
+export { type Aggregate, type Filter, isAggregateQuery, type Query } from './ast.ts';
 export type { AggregateRow } from './compile/aggregate-rows.ts';
 export type { ReleaseRow } from './compile/release-rows.ts';
 export { FIELD_NAMES, FIELDS, type FieldName } from './fields.ts';

@@ -2,8 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.ts';
-import { isAggregateQuery } from '../../query/ast.ts';
-import { parseQuery, type QueryResult, runQuery } from '../../query/index.ts';
+import { isAggregateQuery, parseQuery, type QueryResult, runQuery } from '../../query/index.ts';
 import { resultCsv, resultJson, resultTable } from '../query-output.ts';
 import { withRuntime } from '../runtime.ts';
 
