@@ -31,7 +31,9 @@ export async function aggregateRows(
   // The matching ids first, on their own: otherwise SQLite may start from a joined table and test the
   // filter once per joined row, several times slower on a large collection.
   const matched = sql`select r.id from releases r where ${where}`;
-  const inner = sql`select distinct ${sql.join(innerColumns)} from matched join releases r on r.id = matched.id ${sql.join(joins, sql` `)}`;
+  // Without joined values each matching release is one row already.
+  const distinct = joins.length > 0 ? sql`distinct ` : sql``;
+  const inner = sql`select ${distinct}${sql.join(innerColumns)} from matched join releases r on r.id = matched.id ${sql.join(joins, sql` `)}`;
 
   const outerColumns = [
     ...query.groupBy.map((field, index) => sql`${sql.ref(`g${index}`)} as ${sql.id(field)}`),

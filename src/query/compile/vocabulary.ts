@@ -55,34 +55,37 @@ export async function loadVocabularies(
   return loaded;
 }
 
+/**
+ * One column per distinct query: SQLite then reads the distinct values straight off the column's
+ * index (skipping repeats), instead of scanning every row.
+ */
 async function distinctValues(
   db: Kysely<DatabaseSchema>,
   name: VocabularyName,
 ): Promise<{ key: string | number; text: string }[]> {
+  if (name === 'folder')
+    return db.selectFrom('collection_folders').select(['id as key', 'name as text']).execute();
+  const rows = await distinctTexts(db, name);
+  return rows.map((row) => ({ key: row.text, text: row.text }));
+}
+
+function distinctTexts(db: Kysely<DatabaseSchema>, name: Exclude<VocabularyName, 'folder'>) {
   switch (name) {
     case 'genre':
-      return db.selectFrom('release_genres').select(['genre as key', 'genre as text']).distinct().execute();
+      return db.selectFrom('release_genres').select('genre as text').distinct().execute();
     case 'style':
-      return db.selectFrom('release_styles').select(['style as key', 'style as text']).distinct().execute();
+      return db.selectFrom('release_styles').select('style as text').distinct().execute();
     case 'format':
-      return db.selectFrom('release_formats').select(['name as key', 'name as text']).distinct().execute();
+      return db.selectFrom('release_formats').select('name as text').distinct().execute();
     case 'format_description':
+      return db.selectFrom('release_format_descriptions').select('description as text').distinct().execute();
+    case 'country':
       return db
-        .selectFrom('release_format_descriptions')
-        .select(['description as key', 'description as text'])
-        .distinct()
-        .execute();
-    case 'folder':
-      return db.selectFrom('collection_folders').select(['id as key', 'name as text']).execute();
-    case 'country': {
-      const rows = await db
         .selectFrom('releases')
         .select(sql<string>`country`.as('text'))
         .where('country', 'is not', null)
         .distinct()
         .execute();
-      return rows.map((row) => ({ key: row.text, text: row.text }));
-    }
   }
 }
 
