@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
@@ -163,4 +163,41 @@ export async function setAbsProgress(
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`PATCH progress: ${response.status}`);
+}
+
+/** Starts a sync without waiting for it, so a test can kill it part-way. */
+export function startSync(world: BooksWorld): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['bin/shelfsync.js', 'sync', '--json', '--config', world.config], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: world.sandbox.info.dir, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+}
+
+/** Polls until `check` holds, or fails after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A shelf without ids or dates Hardcover sets itself, for comparing two worlds' end states. */
+export function comparableShelf(shelf: readonly ShelfBook[]) {
+  return shelf
+    .map((ub) => ({
+      book: ub.book_id,
+      status: ub.status_id,
+      edition: ub.edition_id,
+      reads: ub.user_book_reads.map((r) => [
+        r.started_at,
+        r.finished_at,
+        r.progress_seconds,
+        r.progress_pages,
+        r.edition_id,
+      ]),
+    }))
+    .sort((a, b) => a.book - b.book);
 }
