@@ -1,5 +1,42 @@
 import cliProgress from 'cli-progress';
-import type { BridgeName, PhaseProgress, ProgressSink } from '../sync/bridge.ts';
+import pc from 'picocolors';
+import { type PhaseProgress, type ProgressSink, silentPhase } from '../sync/bridge.ts';
+
+/** Bars on a terminal, a plain line per finished phase when piped, nothing at all when quiet. */
+export type ProgressMode = 'bars' | 'lines' | 'quiet';
+
+export interface CliProgress extends ProgressSink {
+  /** Stops drawing (bars stay on screen as they ended); call before printing the report. */
+  stop(): void;
+}
+
+/** Progress goes to stderr, so stdout keeps only the report (and `--json` only its document). */
+export function progressMode(
+  options: { json?: boolean | undefined },
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressMode {
+  if (stream.isTTY) return 'bars';
+  return options.json ? 'quiet' : 'lines';
+}
+
+export function createCliProgress(
+  mode: ProgressMode,
+  stream: NodeJS.WriteStream = process.stderr,
+): CliProgress {
+  if (mode === 'bars') return barProgress(stream);
+  if (mode === 'lines') return lineProgress(stream);
+  return { phase: () => silentPhase, note: () => {}, stop: () => {} };
+}
+
+/** "records collection pages" when the label names the phase, else "books collect (alice)". */
+function title(bridge: string, name: string, label: string | undefined): string {
+  if (label === undefined) return `${bridge} ${name}`;
+  return label.includes(name) ? `${bridge} ${label}` : `${bridge} ${name} (${label})`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
 
 export interface TerminalProgressOptions {
   /** Nothing at all (for --json, where stdout is for the document and stderr stays quiet). */
@@ -7,55 +44,86 @@ export interface TerminalProgressOptions {
   stream?: NodeJS.WriteStream;
 }
 
-/**
- * Progress for the terminal, on stderr: a bar with an ETA per phase on a TTY, one plain line when
- * a phase ends when output is piped, nothing when quiet.
- */
-export function terminalProgress(options: TerminalProgressOptions = {}): ProgressSink {
+/** Progress on stderr for commands other than sync: bars on a terminal, plain lines when piped. */
+export function terminalProgress(options: TerminalProgressOptions = {}): CliProgress {
   const stream = options.stream ?? process.stderr;
-  if (options.quiet) return { phase: () => ({ tick: () => {}, done: () => {} }), note: () => {} };
+  return createCliProgress(options.quiet ? 'quiet' : progressMode({}, stream), stream);
+}
+
+function lineProgress(stream: NodeJS.WriteStream): CliProgress {
   return {
-    phase(bridge: BridgeName, name: string, total: number, label?: string): PhaseProgress {
-      const title = `${bridge} ${label ?? name}`;
-      if (!stream.isTTY) return plainPhase(stream, title, total);
-      const bar = new cliProgress.SingleBar(
-        {
-          stream,
-          format: `${title} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
-          etaBuffer: 50,
-          hideCursor: true,
-          clearOnComplete: false,
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(total, 0);
-      let finished = false;
+    phase(bridge, name, total, label) {
+      const began = Date.now();
+      let count = 0;
+      let known = total;
+      let ended = false;
       return {
-        tick: (count = 1) => bar.increment(count),
+        tick: (amount = 1) => {
+          count += amount;
+        },
+        setTotal: (value) => {
+          known = value;
+        },
         done: () => {
-          if (finished) return;
-          finished = true;
-          bar.stop();
+          if (ended) return;
+          ended = true;
+          const items = known > 0 ? `${count}/${known}` : String(count);
+          stream.write(`${title(bridge, name, label)}: ${items} in ${seconds(Date.now() - began)}\n`);
         },
       };
     },
-    note: (message) => {
-      stream.write(`${message}\n`);
-    },
+    note: (message) => stream.write(`${message}\n`),
+    stop: () => {},
   };
 }
 
-function plainPhase(stream: NodeJS.WriteStream, title: string, total: number): PhaseProgress {
-  let count = 0;
-  let finished = false;
+function barProgress(stream: NodeJS.WriteStream): CliProgress {
+  const bars = new cliProgress.MultiBar(
+    {
+      stream,
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      etaBuffer: 50,
+      format: (options, params, payload: { title: string }) => {
+        const bar = cliProgress.Format.BarFormat(params.total > 0 ? params.progress : 0, options);
+        const counts = params.total > 0 ? `${params.value}/${params.total}` : `${params.value}`;
+        const eta =
+          params.total > 0 && params.value < params.total && Number.isFinite(params.eta)
+            ? ` ETA ${params.eta}s`
+            : '';
+        return `${payload.title.padEnd(24)} ${pc.cyan(bar)} ${counts}${eta}`;
+      },
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  // The bars' redraw timer runs while any phase is open; it stops with the last one, so a caller
+  // that never calls stop() does not keep the process alive.
+  let open = 0;
   return {
-    tick: (n = 1) => {
-      count += n;
+    phase(bridge, name, total, label): PhaseProgress {
+      const bar = bars.create(total, 0, { title: title(bridge, name, label) });
+      open++;
+      let count = 0;
+      let ended = false;
+      return {
+        tick: (amount = 1) => {
+          count += amount;
+          bar.increment(amount);
+        },
+        setTotal: (value) => bar.setTotal(value),
+        done: () => {
+          if (ended) return;
+          ended = true;
+          if (bar.getTotal() <= 0) bar.setTotal(Math.max(1, count));
+          bar.update(bar.getTotal());
+          bar.stop();
+          open--;
+          if (open === 0) bars.stop();
+        },
+      };
     },
-    done: () => {
-      if (finished) return;
-      finished = true;
-      stream.write(`${title}: ${count}/${total}\n`);
-    },
+    note: (message) => bars.log(`${message}\n`),
+    stop: () => bars.stop(),
   };
 }

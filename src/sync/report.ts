@@ -90,11 +90,66 @@ export const serviceRequestsSchema = z
   })
   .loose();
 
+/** A service's daily quota as its last response said, per client (Hardcover: per user token). */
+export const quotaReportSchema = z.object({
+  service: z.string(),
+  subject: z.string().optional(),
+  remaining: z.number(),
+  limit: z.number().nullable(),
+  resetAt: z.string().nullable(),
+});
+
+/** Lookups of one cache during the run: memory caches by name, persistent ones by namespace. */
+export const cacheReportSchema = z.object({
+  kind: z.enum(['memory', 'persistent']),
+  name: z.string(),
+  hits: z.number().int().nonnegative(),
+  misses: z.number().int().nonnegative(),
+  /** Entries held at the end of the run (memory caches only). */
+  size: z.number().int().nonnegative().optional(),
+});
+
+const phaseSpendSchema = z.object({
+  requests: z.number().int().nonnegative(),
+  units: z.number().int().nonnegative(),
+  limiterWaitMs: z.number().nonnegative(),
+});
+
+/** One timed phase of a bridge (`--profile`); requests are those of the bridge's clients meanwhile. */
+export const phaseProfileSchema = z.object({
+  bridge: z.string(),
+  name: z.string(),
+  label: z.string().optional(),
+  /** Milliseconds after the run started. */
+  startMs: z.number().nonnegative(),
+  wallMs: z.number().nonnegative(),
+  /** Items ticked off, and the total when the bridge said. */
+  items: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  services: z.record(z.string(), phaseSpendSchema),
+});
+
+export const profileReportSchema = z.object({
+  phases: z.array(phaseProfileSchema),
+  /** The whole run per service; `requests` equals what the servers received. */
+  services: z.record(
+    z.string(),
+    phaseSpendSchema.extend({
+      retries: z.number().int().nonnegative(),
+      latencyMs: z.number().nonnegative(),
+    }),
+  ),
+});
+
 export const syncReportSchema = z
   .object({
     ok: z.boolean(),
     durationMs: z.number().nonnegative(),
     dryRun: z.boolean(),
+    /** What started the run: sync, daemon, interactive, demo. */
+    trigger: z.string().optional(),
+    /** True when SIGTERM/SIGINT stopped the run before every bridge had finished. */
+    interrupted: z.boolean().optional(),
     bridges: z
       .object({
         books: booksReportSchema.optional(),
@@ -103,6 +158,14 @@ export const syncReportSchema = z
       })
       .loose(),
     requests: z.record(z.string(), serviceRequestsSchema),
+    /** Whole bridges that failed, one plain sentence each. */
+    errors: z
+      .array(z.object({ bridge: z.string().optional(), service: z.string(), message: z.string() }))
+      .optional(),
+    quota: z.array(quotaReportSchema).optional(),
+    caches: z.array(cacheReportSchema).optional(),
+    /** Only with `--profile`. */
+    profile: profileReportSchema.optional(),
   })
   .loose();
 
@@ -112,3 +175,7 @@ export type PlaylistReport = z.infer<typeof playlistReportSchema>;
 export type PlaylistsReport = Record<string, PlaylistReport>;
 export type ServiceRequests = z.infer<typeof serviceRequestsSchema>;
 export type SyncReport = z.infer<typeof syncReportSchema>;
+export type QuotaReport = z.infer<typeof quotaReportSchema>;
+export type CacheReport = z.infer<typeof cacheReportSchema>;
+export type PhaseProfile = z.infer<typeof phaseProfileSchema>;
+export type ProfileReport = z.infer<typeof profileReportSchema>;

@@ -1,11 +1,14 @@
 import { type Command, Option } from 'commander';
-import pc from 'picocolors';
+import type { Config } from '../../core/config/index.ts';
 import { usageError } from '../../core/errors.ts';
 import { BRIDGE_NAMES, type BridgeName } from '../../sync/bridge.ts';
 import { runSync } from '../../sync/engine.ts';
-import type { SyncReport } from '../../sync/report.ts';
 import { printJson, printLine } from '../output.ts';
+import { positiveNumberOption } from '../parse-options.ts';
+import { createCliProgress, progressMode } from '../progress.ts';
+import { printReport, profileLines } from '../report-output.ts';
 import { withRuntime } from '../runtime.ts';
+import { stopOnSignals } from '../stop-signal.ts';
 
 interface SyncFlags {
   only?: string[];
@@ -14,6 +17,7 @@ interface SyncFlags {
   force?: boolean;
   json?: boolean;
   profile?: boolean;
+  wait: number;
 }
 
 function parseOnly(values: readonly string[] | undefined): BridgeName[] {
@@ -26,6 +30,16 @@ function parseOnly(values: readonly string[] | undefined): BridgeName[] {
   return names as BridgeName[];
 }
 
+function checkUser(config: Config, user: string | undefined): void {
+  if (user === undefined) return;
+  const ids = (config.books?.users ?? []).map((entry) => entry.id);
+  if (!ids.includes(user)) {
+    const known =
+      ids.length > 0 ? `the configured users are ${ids.join(', ')}` : 'no book users are configured';
+    throw usageError(`--user ${user} is not a book user in the config; ${known}`);
+  }
+}
+
 export function registerSyncCommand(program: Command): void {
   program
     .command('sync')
@@ -35,43 +49,49 @@ export function registerSyncCommand(program: Command): void {
     .option('--dry-run', 'read everything and print the plan; write nothing, remote or local')
     .option('--force', 'ignore what earlier runs remember (your choices upstream are still respected)')
     .option('--json', 'print one JSON document with the run report and nothing else on stdout')
-    .option('--profile', 'print per-phase timings and requests per service')
+    .option('--profile', 'print per-phase timings, requests per service, limiter wait and cache hit rates')
+    .option(
+      '--wait <seconds>',
+      'how long to wait for another run using the same database',
+      positiveNumberOption('--wait'),
+      5,
+    )
     .action(async (flags: SyncFlags, command: Command) => {
       const only = parseOnly(flags.only);
       process.exitCode = await withRuntime(command, async (runtime) => {
+        checkUser(runtime.config, flags.user);
         const database = await runtime.database();
-        const { report, exitCode } = await runSync({
-          config: runtime.config,
-          database,
-          logger: runtime.logger,
-          options: { only, user: flags.user, dryRun: flags.dryRun ?? false, force: flags.force ?? false },
-        });
-        if (flags.json) printJson(report);
-        else printReport(report);
-        return exitCode;
+        const progress = createCliProgress(progressMode({ json: flags.json }));
+        const stop = stopOnSignals((name) =>
+          progress.note(`${name}: finishing the writes in flight, then stopping (again to stop at once)`),
+        );
+        try {
+          const { report, exitCode } = await runSync({
+            config: runtime.config,
+            database,
+            logger: runtime.logger,
+            options: { only, user: flags.user, dryRun: flags.dryRun ?? false, force: flags.force ?? false },
+            progress,
+            signal: stop.signal,
+            trigger: 'sync',
+            lockWaitMs: flags.wait * 1000,
+            profile: flags.profile ?? false,
+          });
+          progress.stop();
+          if (flags.json) {
+            printJson(report);
+          } else {
+            printReport(report);
+            if (report.profile) {
+              printLine();
+              for (const line of profileLines(report, report.profile)) printLine(line);
+            }
+          }
+          return exitCode;
+        } finally {
+          progress.stop();
+          stop.dispose();
+        }
       });
     });
-}
-
-function printReport(report: SyncReport): void {
-  const { books, records, playlists } = report.bridges;
-  for (const [user, result] of Object.entries(books?.users ?? {})) {
-    const counts = Object.entries(result.outcomes)
-      .filter(([, count]) => count > 0)
-      .map(([outcome, count]) => `${count} ${outcome.replace('_', ' ')}`);
-    printLine(
-      `books ${user}: ${counts.join(', ') || 'nothing to do'}${result.error ? ` (${result.error})` : ''}`,
-    );
-  }
-  if (records)
-    printLine(`records: ${records.added} added, ${records.updated} updated, ${records.removed} removed`);
-  for (const [name, playlist] of Object.entries(playlists ?? {})) {
-    printLine(
-      `playlist ${name}: ${playlist.matched} matched, ${playlist.uncertain} uncertain, ${playlist.missing} missing`,
-    );
-  }
-  const verdict = report.ok ? pc.green('ok') : pc.red('finished with problems');
-  printLine(
-    `${verdict} in ${(report.durationMs / 1000).toFixed(1)} s${report.dryRun ? ' (dry run: nothing written)' : ''}`,
-  );
 }
