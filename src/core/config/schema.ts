@@ -30,6 +30,8 @@ export const DEFAULT_HARDCOVER_URL = 'https://api.hardcover.app/v1/graphql';
 export const DEFAULT_DISCOGS_URL = 'https://api.discogs.com';
 export const DEFAULT_SOUNDCLOUD_URL = 'https://api.soundcloud.com';
 export const DEFAULT_SOUNDCLOUD_AUTH_URL = 'https://secure.soundcloud.com';
+export const DEFAULT_DAEMON_HOST = '127.0.0.1';
+export const DEFAULT_DAEMON_PORT = 8977;
 export const MATCH_STRATEGIES = ['asin', 'isbn', 'title_author'] as const;
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
@@ -59,6 +61,28 @@ function bookUser() {
       })
       .prefault({}),
   });
+}
+
+/** `shelfsync start`: where /healthz and /metrics listen, and how long a stop may take. */
+function daemonSection() {
+  return z
+    .strictObject({
+      host: text('the address /healthz and /metrics listen on').default(DEFAULT_DAEMON_HOST),
+      port: z
+        .number()
+        .int()
+        .min(0)
+        .max(65535)
+        .describe('the port of /healthz and /metrics (0 picks a free one)')
+        .default(DEFAULT_DAEMON_PORT),
+      shutdown_timeout_seconds: z
+        .number()
+        .positive()
+        .max(3600)
+        .describe('how long SIGTERM may take: the run in flight finishes its writes within it')
+        .default(30),
+    })
+    .prefault({});
 }
 
 function booksSection() {
@@ -163,6 +187,7 @@ export function buildConfigSchema(context: ConfigContext) {
     ).optional(),
     timezone: timeZone().default(context.systemTimeZone),
     schedule: cronExpression().default(DEFAULT_SCHEDULE),
+    daemon: daemonSection(),
     log: z
       .strictObject({
         file: localPath('the log file', paths).default(join(context.stateHome, 'shelfsync', 'shelfsync.log')),
@@ -181,6 +206,7 @@ export type Config = z.output<ConfigSchema>;
 export type BooksConfig = NonNullable<Config['books']>;
 export type BookUserConfig = BooksConfig['users'][number];
 export type RecordsConfig = NonNullable<Config['records']>;
+export type DaemonConfig = Config['daemon'];
 export type PlaylistsConfig = NonNullable<Config['playlists']>;
 export type PlaylistDefinition = PlaylistsConfig['definitions'][number];
 export type MatchStrategy = (typeof MATCH_STRATEGIES)[number];

@@ -33,6 +33,12 @@ database:
 # minute hour day-of-month month day-of-week. The default is every six hours.
 # schedule: "0 */6 * * *"
 
+# The background service's health check (/healthz) and Prometheus metrics (/metrics).
+daemon:
+  # host: 127.0.0.1                  # listen only on this machine; 0.0.0.0 to let others scrape
+  # port: 8977
+  # shutdown_timeout_seconds: 30     # how long SIGTERM may take; the run in flight finishes its writes
+
 log:
   # file: ~/.local/state/shelfsync/shelfsync.log    # default: $XDG_STATE_HOME/shelfsync/shelfsync.log
   # level: info                                      # trace, debug, info, warn, error, fatal or silent
