@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/platform.ts';
+
+describe('shelfsync demo', () => {
+  it('syncs every bridge against in-process stand-ins on a temporary database, then cleans up', {
+    timeout: 180_000,
+  }, async () => {
+    const result = await runCliAsync(['demo', '--books', '12', '--records', '20']);
+    expect(result.stderr).not.toContain('error');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Running `shelfsync sync`');
+    expect(result.stdout).toMatch(/^records: (\d+ added|not run)/m);
+    expect(result.stdout).toMatch(/^books (alice|\w+): |^books: not run/m);
+    expect(result.stdout).toMatch(/^(ok|finished with problems) in \d/m);
+    const dir = /removed (\S+)\.$/m.exec(result.stdout)?.[1];
+    expect(dir).toBeDefined();
+    expect(existsSync(dir ?? '/')).toBe(false);
+  });
+});
