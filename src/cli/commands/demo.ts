@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { loadConfig } from '../../core/config/index.ts';
+import { systemClock } from '../../core/clock.ts';
+import { type Config, loadConfig } from '../../core/config/index.ts';
+import type { Database } from '../../core/db/database.ts';
 import { runSync } from '../../sync/engine.ts';
 import type { SyncReport } from '../../sync/report.ts';
 import { printLine } from '../output.ts';
@@ -15,6 +18,27 @@ function pendingBridges(report: SyncReport): string[] {
   return Object.entries(report.bridges)
     .filter(([, part]) => typeof part === 'object' && part !== null && 'pending' in part)
     .map(([name]) => name);
+}
+
+/**
+ * `soundcloud login` against the stand-in, whose authorize page approves at once: the browser's part
+ * is one GET that follows the redirect back to the loopback listener.
+ */
+async function signInToStandIn(config: Config, database: Database): Promise<void> {
+  const { login } = await import('../../sync/playlists/login.ts');
+  const signIn = await login({
+    config,
+    database,
+    clock: systemClock,
+    port: 0,
+    timeoutMs: 30_000,
+    showUrl: (url) => {
+      fetch(url).catch(() => {});
+    },
+  });
+  printLine(
+    `Signed in to the SoundCloud stand-in as ${signIn.username ?? 'unknown user'} (OAuth 2.1 with PKCE).`,
+  );
 }
 
 export function registerDemoCommand(program: Command): void {
@@ -43,13 +67,16 @@ export function registerDemoCommand(program: Command): void {
         );
         printLine('Running `shelfsync sync` (every bridge, the one sync path) against them:');
         printLine();
-        const loaded = await loadConfig({ configPath: sandbox.info.config, env: {}, cwd: sandbox.info.dir });
+        // A throwaway key seals the SoundCloud sign-in in the temporary database.
+        const env = { SHELFSYNC_SECRET_KEY: randomBytes(32).toString('hex') };
+        const loaded = await loadConfig({ configPath: sandbox.info.config, env, cwd: sandbox.info.dir });
         process.exitCode = await withRuntime(
           command,
           async (runtime) => {
             const progress = createCliProgress(progressMode({}));
             const stop = stopOnSignals();
             try {
+              if (runtime.config.playlists) await signInToStandIn(runtime.config, await runtime.database());
               const { report, exitCode } = await runSync({
                 config: runtime.config,
                 database: await runtime.database(),

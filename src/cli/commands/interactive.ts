@@ -25,7 +25,7 @@ async function chooseAction(ready: boolean): Promise<Action> {
       { name: 'Status: last runs, what needs attention, quota', value: 'status', disabled: needsConfig },
       { name: 'Test connections', value: 'connections', disabled: needsConfig },
       { name: 'Unmatched books', value: 'unmatched', disabled: NOT_YET },
-      { name: 'Log in to SoundCloud', value: 'login', disabled: NOT_YET },
+      { name: 'Log in to SoundCloud', value: 'login', disabled: needsConfig },
       { name: 'Cache stats', value: 'cache', disabled: needsConfig },
       { name: 'Edit the config (creates a starter config if there is none)', value: 'config' },
       { name: 'Quit', value: 'quit' },
@@ -34,13 +34,15 @@ async function chooseAction(ready: boolean): Promise<Action> {
 }
 
 async function perform(action: Action, session: Session, check: ConfigCheck | undefined): Promise<void> {
-  const { editConfig, showCaches, showStatus, syncNow, testConnections } = await loadActions();
+  const { editConfig, showCaches, showStatus, soundcloudLogin, syncNow, testConnections } =
+    await loadActions();
   if (action === 'config') return editConfig(session);
   if (!check?.config) return;
   if (action === 'sync' || action === 'dry') return syncNow(session, check, action === 'dry');
   if (action === 'status') return showStatus(session, check);
   if (action === 'connections') return testConnections(check);
   if (action === 'cache') return showCaches(session, check);
+  if (action === 'login') return soundcloudLogin(session, check);
 }
 
 export function registerInteractiveCommand(program: Command): void {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { systemClock } from '../../core/clock.ts';
 import {
   type ConfigCheck,
   checkConfig,
@@ -100,6 +101,27 @@ export async function testConnections(check: ConfigCheck): Promise<void> {
     const mark = result.ok ? pc.green('ok  ') : pc.red('FAIL');
     printLine(`${mark} ${result.service} (${result.subject}): ${result.detail}`);
   }
+}
+
+/** The SoundCloud sign-in of `shelfsync soundcloud login`: open the address, allow, come back here. */
+export async function soundcloudLogin(session: Session, check: ConfigCheck): Promise<void> {
+  const { login } = await import('../../sync/playlists/login.ts');
+  await withRuntime(
+    session.command,
+    async (runtime) => {
+      const signIn = await login({
+        config: runtime.config,
+        database: await runtime.database(),
+        clock: systemClock,
+        showUrl: (url) => {
+          printLine('Open this address in a browser and allow shelfsync (waiting up to 5 minutes):');
+          printLine(url);
+        },
+      });
+      printLine(pc.green(`Signed in to SoundCloud as ${signIn.username ?? 'unknown user'}.`));
+    },
+    loaded(check),
+  );
 }
 
 /** Writes the commented starter config when there is none, then opens it in $VISUAL / $EDITOR. */
