@@ -42,7 +42,7 @@ describe('soundcloud login, status and logout through the CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/secret key/);
     expect(sandbox.standIns.soundcloud.stats().requests).toBe(0);
-  });
+  }, 60_000);
 
   it('prints the authorize URL first, completes on the loopback redirect and keeps the tokens sealed', async () => {
     const result = await loginThroughCli(config);
