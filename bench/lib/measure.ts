@@ -1,0 +1,46 @@
+import type { StandInName } from '../../sandbox/core/faults.ts';
+import type { SyncReport } from '../../src/sync/report.ts';
+import { type ChildRun, runSyncChild } from './child.ts';
+import {
+  type BenchWorld,
+  databaseBytes,
+  resetStandInStats,
+  type StandInStats,
+  standInStats,
+} from './world.ts';
+
+/** One measured sync: the child's own numbers and what the stand-ins saw. */
+export interface MeasuredRun extends ChildRun {
+  seen: Partial<Record<StandInName, StandInStats>>;
+  databaseBytes: number;
+}
+
+export async function measuredSync(
+  world: BenchWorld,
+  only: 'books' | 'records' | 'playlists',
+  watch: readonly StandInName[],
+): Promise<MeasuredRun> {
+  await resetStandInStats(world);
+  const run = await runSyncChild(world.config, ['--only', only], world.home);
+  const seen: MeasuredRun['seen'] = {};
+  for (const name of watch) seen[name] = await standInStats(world, name);
+  return { ...run, seen, databaseBytes: databaseBytes(world.dbPath) };
+}
+
+export function syncedBooks(report: SyncReport): number {
+  return Object.values(report.bridges.books?.users ?? {}).reduce(
+    (sum, user) => sum + user.outcomes.synced,
+    0,
+  );
+}
+
+export function waitingBooks(report: SyncReport): number {
+  return Object.values(report.bridges.books?.users ?? {}).reduce(
+    (sum, user) => sum + (typeof user.waiting === 'number' ? user.waiting : 0),
+    0,
+  );
+}
+
+export function tooManyRequests(stats: StandInStats | undefined): number {
+  return stats?.status['429'] ?? 0;
+}

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench` (all scenarios) and `npm run bench -- --quick` (small sizes, no real-limit runs):
+ * starts the sandbox in-process, runs every scenario several times through the one sync path (each
+ * sync in its own process, for its own memory), prints a markdown table and writes JSON to
+ * bench/results/ with the machine, Node version, load and date.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { MB, round, type ScenarioResult } from './lib/result.ts';
+import { describeGrowth, powerFit } from './lib/stats.ts';
+import { markdownTable } from './lib/table.ts';
+import { booksAtSize } from './scenarios/books.ts';
+import { booksAtRealLimits, booksOverQuota } from './scenarios/books-limits.ts';
+import { pendingScenarios } from './scenarios/pending.ts';
+import { queryLanguage } from './scenarios/query.ts';
+import { recordsAtSize } from './scenarios/records.ts';
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+});
+const quick = values.quick ?? false;
+const only = new Set(values.only ?? []);
+const wanted = (name: string) => only.size === 0 || only.has(name);
+
+const plan = quick
+  ? {
+      books: [
+        [100, 2],
+        [1000, 1],
+      ],
+      records: [
+        [1_000, 2],
+        [10_000, 1],
+      ],
+      query: [10_000, 5],
+      limits: false,
+    }
+  : {
+      books: [
+        [100, 3],
+        [1000, 3],
+        [5000, 2],
+      ],
+      records: [
+        [1_000, 3],
+        [10_000, 2],
+        [50_000, 1],
+      ],
+      query: [50_000, 9],
+      limits: true,
+    };
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryMb: round(totalmem() / MB, 0),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadBefore: loadavg().map((load) => round(load, 1)),
+};
+const startedAt = new Date();
+const results: ScenarioResult[] = [];
+const skipped: string[] = [];
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${round((Date.now() - startedAt.getTime()) / 1000, 0)}s] ${message}\n`);
+}
+
+if (wanted('books')) {
+  for (const [size, reps] of plan.books as [number, number][]) {
+    log(`books ${size} × ${reps}`);
+    results.push(...(await booksAtSize(size, reps)));
+  }
+}
+if (wanted('limits') && plan.limits) {
+  log('books at real Hardcover limits (about 4 minutes)');
+  results.push(await booksAtRealLimits(100));
+  log('books over a day’s quota');
+  results.push(await booksOverQuota(6_000, 2_000));
+} else {
+  skipped.push('books at real limits', 'books over a day’s quota');
+}
+if (wanted('records')) {
+  for (const [size, reps] of plan.records as [number, number][]) {
+    log(`records ${size} × ${reps}`);
+    results.push(...(await recordsAtSize(size, reps)));
+  }
+}
+if (wanted('query')) {
+  const [releases, runs] = plan.query as [number, number];
+  log(`query language on ${releases}`);
+  results.push(...(await queryLanguage(releases, runs)));
+}
+results.push(...pendingScenarios());
+
+const scaling = (['books cold sync', 'records cold sync'] as const).map((scenario) => {
+  const rows = results.filter((row) => row.scenario === scenario && row.status === 'ok');
+  const size = (row: ScenarioResult) => Number(row.size.replace(/[^0-9]/g, ''));
+  return {
+    scenario,
+    sizes: rows.map(size),
+    wall: describeGrowth(powerFit(rows.map((row) => ({ size: size(row), value: row.wallSeconds ?? 0 })))),
+    cpu: describeGrowth(powerFit(rows.map((row) => ({ size: size(row), value: row.cpuSeconds ?? 0 })))),
+    memory: describeGrowth(powerFit(rows.map((row) => ({ size: size(row), value: row.peakRssMb ?? 0 })))),
+  };
+});
+
+const finishedAt = new Date();
+const loadAfter = loadavg().map((load) => round(load, 1));
+const header = [
+  `## shelfsync benchmarks (${quick ? 'quick' : 'full'}), ${finishedAt.toISOString().slice(0, 16)} UTC`,
+  '',
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, ${machine.platform}, Node ${machine.node}; ` +
+    `load average ${machine.loadBefore.join(' / ')} before, ${loadAfter.join(' / ')} after ` +
+    `(shared machine: wall times include waiting for the CPU; CPU s is the sync process's own time). ` +
+    `Took ${round((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s.`,
+  ...(skipped.length > 0 ? ['', `Skipped in this run: ${skipped.join(', ')}.`] : []),
+  '',
+];
+const scalingTable = [
+  '',
+  '| scaling check | sizes | wall time grows | CPU grows | peak RSS grows |',
+  '|---|---|---|---|---|',
+  ...scaling.map(
+    (row) => `| ${row.scenario} | ${row.sizes.join(', ')} | ${row.wall} | ${row.cpu} | ${row.memory} |`,
+  ),
+  '',
+  '`--profile` breakdown for the largest books case: not available yet (the sync command does not print one).',
+];
+const markdown = [...header, markdownTable(results), ...scalingTable].join('\n');
+process.stdout.write(`${markdown}\n`);
+
+const mode = quick ? 'quick' : 'full';
+const dir = new URL('./results/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+const document = {
+  date: finishedAt.toISOString(),
+  mode,
+  durationSeconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 0),
+  machine: { ...machine, loadAfter },
+  skipped,
+  results,
+  scaling,
+  profile: 'not available yet',
+};
+const stamp = finishedAt.toISOString().slice(0, 19).replaceAll(':', '-');
+writeFileSync(new URL(`${stamp}-${mode}.json`, dir), `${JSON.stringify(document, null, 2)}\n`);
+writeFileSync(new URL(`latest-${mode}.json`, dir), `${JSON.stringify(document, null, 2)}\n`);
+writeFileSync(new URL(`latest-${mode}.md`, dir), `${markdown}\n`);
+log(`wrote bench/results/latest-${mode}.json`);

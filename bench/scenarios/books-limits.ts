@@ -1,0 +1,127 @@
+import {
+  type MeasuredRun,
+  measuredSync,
+  syncedBooks,
+  tooManyRequests,
+  waitingBooks,
+} from '../lib/measure.ts';
+import { round, type ScenarioResult } from '../lib/result.ts';
+import { startWorld } from '../lib/world.ts';
+import { BOOKS_SEED, FAST_RATE_SCALE } from './books.ts';
+
+const BURST = 10;
+const PER_SECOND = 1;
+
+/**
+ * The least time `units` can take from one token's bucket of 10 refilled at one unit a second: the
+ * first 10 are in the bucket at the start, each further unit arrives a second after the one before,
+ * so the last is spent at units − 10 seconds. Users run one after another, each with a full bucket of
+ * their own (a token each), so the ideal is the sum over users.
+ */
+export function idealSeconds(unitsPerUser: readonly number[]): number {
+  return unitsPerUser.reduce((sum, units) => sum + Math.max(0, units - BURST) / PER_SECOND, 0);
+}
+
+function unitsPerUser(run: MeasuredRun): number[] {
+  return Object.values(run.report.bridges.books?.users ?? {}).map((user) => {
+    const spent = user.hardcover as { reads?: number; searches?: number; writes?: number } | undefined;
+    return (spent?.reads ?? 0) + (spent?.searches ?? 0) + (spent?.writes ?? 0);
+  });
+}
+
+/** A cold sync of 100 books against Hardcover's real limits (rate-scale 1): wall time against the ideal. */
+export async function booksAtRealLimits(size = 100): Promise<ScenarioResult> {
+  const world = await startWorld({ seed: BOOKS_SEED, books: size, records: 1, rateScale: 1 }, ['books']);
+  try {
+    const run = await measuredSync(world, 'books', ['hardcover', 'audiobookshelf']);
+    const perUser = unitsPerUser(run);
+    const ideal = idealSeconds(perUser);
+    const wall = run.wallMs / 1000;
+    const ratio = ideal > 0 ? wall / ideal : 0;
+    const hc = run.seen.hardcover;
+    return {
+      scenario: 'books cold sync at real Hardcover limits',
+      size: `${size} books, rate-scale 1`,
+      runs: 1,
+      status: 'ok',
+      wallSeconds: round(wall, 1),
+      cpuSeconds: round(run.cpuMs / 1000, 2),
+      peakRssMb: round(run.maxRssKb / 1024),
+      counts: {
+        'hardcover units': hc?.units ?? 0,
+        'units per user': perUser.join(' + '),
+        'ideal s (Σ max(0, units − 10) at 1/s)': round(ideal, 1),
+        'sync s (engine)': round(run.report.durationMs / 1000, 1),
+        'wall / ideal': round(ratio, 3),
+        '429s': tooManyRequests(hc),
+      },
+      check: { target: 'wall within 15% of ideal, 0 429s', met: ratio <= 1.15 && tooManyRequests(hc) === 0 },
+    };
+  } finally {
+    await world.stop();
+  }
+}
+
+/**
+ * A first sync bigger than a day's quota: each run is a "day", the stand-in's quota is reset between
+ * them, until no book waits. Days needed against ⌈units / quota⌉ for the busiest token, and nothing
+ * written twice (no duplicate open reads; a final run writes nothing).
+ */
+export async function booksOverQuota(size: number, dailyQuota: number): Promise<ScenarioResult> {
+  const world = await startWorld(
+    {
+      seed: BOOKS_SEED,
+      books: size,
+      records: 1,
+      rateScale: FAST_RATE_SCALE,
+      hardcoverDailyQuota: dailyQuota,
+    },
+    ['books'],
+  );
+  const hcOrigin = world.sandbox.standIns.hardcover.origin;
+  try {
+    const days: MeasuredRun[] = [];
+    const perUser = new Map<string, number>();
+    let writes = 0;
+    let synced = 0;
+    for (let day = 0; day < 30; day++) {
+      const run = await measuredSync(world, 'books', ['hardcover']);
+      days.push(run);
+      writes += run.seen.hardcover?.writes ?? 0;
+      synced += syncedBooks(run.report);
+      for (const [id, user] of Object.entries(run.report.bridges.books?.users ?? {})) {
+        const spent = user.hardcover as { reads?: number; searches?: number; writes?: number } | undefined;
+        const units = (spent?.reads ?? 0) + (spent?.searches ?? 0) + (spent?.writes ?? 0);
+        perUser.set(id, (perUser.get(id) ?? 0) + units);
+      }
+      await fetch(`${hcOrigin}/__sandbox/reset-quota`, { method: 'POST' });
+      if (waitingBooks(run.report) === 0) break;
+    }
+    const after = await measuredSync(world, 'books', ['hardcover']);
+    const busiest = Math.max(...perUser.values());
+    const floor = Math.ceil(busiest / dailyQuota);
+    const duplicates = after.seen.hardcover?.duplicateOpenReads ?? 0;
+    const extraWrites = after.seen.hardcover?.writes ?? 0;
+    return {
+      scenario: 'books first sync larger than a day’s quota',
+      size: `${size.toLocaleString('en-US')} books, quota ${dailyQuota}/day`,
+      runs: days.length,
+      status: 'ok',
+      counts: {
+        'days (runs) needed': days.length,
+        '⌈busiest token units / quota⌉': floor,
+        'units per user': [...perUser.values()].join(' + '),
+        'books synced': synced,
+        'hardcover writes': writes,
+        'duplicate open reads': duplicates,
+        'writes in a run after the last day': extraWrites,
+      },
+      check: {
+        target: 'days ≤ ⌈units/quota⌉ + 1, no duplicates, nothing rewritten',
+        met: days.length <= floor + 1 && duplicates === 0 && extraWrites === 0,
+      },
+    };
+  } finally {
+    await world.stop();
+  }
+}
