@@ -31,7 +31,7 @@ const plan = quick
       ],
       records: [
         [1_000, 2],
-        [10_000, 1],
+        [5_000, 1],
       ],
       query: [10_000, 5],
       limits: false,
