@@ -13,6 +13,7 @@ import { markdownTable } from './lib/table.ts';
 import { booksAtSize } from './scenarios/books.ts';
 import { booksAtRealLimits, booksOverQuota } from './scenarios/books-limits.ts';
 import { pendingScenarios } from './scenarios/pending.ts';
+import { playlistAtSize } from './scenarios/playlists.ts';
 import { queryLanguage } from './scenarios/query.ts';
 import { recordsAtSize } from './scenarios/records.ts';
 
@@ -34,6 +35,7 @@ const plan = quick
         [5_000, 1],
       ],
       query: [10_000, 5],
+      playlists: [150],
       limits: false,
     }
   : {
@@ -48,6 +50,7 @@ const plan = quick
         [50_000, 1],
       ],
       query: [50_000, 9],
+      playlists: [150, 600],
       limits: true,
     };
 
@@ -73,14 +76,14 @@ if (wanted('books')) {
     results.push(...(await booksAtSize(size, reps)));
   }
 }
-if (wanted('limits') && plan.limits) {
+if (plan.limits && wanted('real-limits')) {
   log('books at real Hardcover limits (about 4 minutes)');
   results.push(await booksAtRealLimits(100));
+} else skipped.push('books at real Hardcover limits');
+if (plan.limits && wanted('quota')) {
   log('books over a day’s quota');
   results.push(await booksOverQuota(6_000, 2_000));
-} else {
-  skipped.push('books at real limits', 'books over a day’s quota');
-}
+} else skipped.push('books over a day’s quota');
 if (wanted('records')) {
   for (const [size, reps] of plan.records as [number, number][]) {
     log(`records ${size} × ${reps}`);
@@ -91,6 +94,12 @@ if (wanted('query')) {
   const [releases, runs] = plan.query as [number, number];
   log(`query language on ${releases}`);
   results.push(...(await queryLanguage(releases, runs)));
+}
+if (wanted('playlists')) {
+  for (const tracks of plan.playlists) {
+    log(`playlist build of ${tracks} tracks`);
+    results.push(...(await playlistAtSize(tracks)));
+  }
 }
 results.push(...pendingScenarios());
 

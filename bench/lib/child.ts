@@ -15,11 +15,16 @@ export interface ChildRun {
 }
 
 /** Runs `shelfsync sync --json <args> --config <config>` in a child process and measures it. */
-export function runSyncChild(config: string, args: readonly string[], home: string): Promise<ChildRun> {
+export function runSyncChild(
+  config: string,
+  args: readonly string[],
+  home: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CHILD, 'sync', '--json', ...args, '--config', config], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' },
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...extraEnv },
     });
     let stdout = '';
     let stderr = '';

@@ -19,9 +19,10 @@ export async function measuredSync(
   world: BenchWorld,
   only: 'books' | 'records' | 'playlists',
   watch: readonly StandInName[],
+  env: Record<string, string> = {},
 ): Promise<MeasuredRun> {
   await resetStandInStats(world);
-  const run = await runSyncChild(world.config, ['--only', only], world.home);
+  const run = await runSyncChild(world.config, ['--only', only], world.home, env);
   const seen: MeasuredRun['seen'] = {};
   for (const name of watch) seen[name] = await standInStats(world, name);
   return { ...run, seen, databaseBytes: databaseBytes(world.dbPath) };

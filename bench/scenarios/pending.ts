@@ -10,16 +10,5 @@ export function pendingScenarios(): ScenarioResult[] {
       status: 'not available yet',
       note: '`records enrich` (src/sync/records/enrich.ts) has not landed',
     },
-    ...[150, 600].flatMap((tracks) =>
-      (['cold', 'warm'] as const).map(
-        (phase): ScenarioResult => ({
-          scenario: `playlist build ${phase}`,
-          size: `${tracks} tracks`,
-          runs: 0,
-          status: 'not available yet',
-          note: 'the playlists bridge is still a placeholder',
-        }),
-      ),
-    ),
   ];
 }
