@@ -27,11 +27,11 @@ const wanted = (name: string) => only.size === 0 || only.has(name);
 const plan = quick
   ? {
       books: [
-        [100, 2],
+        [100, 1],
         [1000, 1],
       ],
       records: [
-        [1_000, 2],
+        [1_000, 1],
         [5_000, 1],
       ],
       query: [10_000, 5],
