@@ -10,8 +10,10 @@ describe('shelfsync demo', () => {
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Running `shelfsync sync`');
-    expect(result.stdout).toMatch(/^records: (\d+ added|not run)/m);
-    expect(result.stdout).toMatch(/^books (alice|\w+): |^books: not run/m);
+    expect(result.stdout).toContain('Signed in to the SoundCloud stand-in');
+    expect(result.stdout.match(/^books [\w.-]+: \d+ synced/gm)).toHaveLength(2);
+    expect(result.stdout).toMatch(/^records: [1-9]\d* added/m);
+    expect(result.stdout).toMatch(/^playlist .+: [1-9]\d* matched/m);
     expect(result.stdout).toMatch(/^(ok|finished with problems) in \d/m);
     const dir = /removed (\S+)\.$/m.exec(result.stdout)?.[1];
     expect(dir).toBeDefined();

@@ -7,8 +7,6 @@ import { printError, printLine } from '../output.ts';
 
 type Action = 'sync' | 'dry' | 'status' | 'connections' | 'unmatched' | 'login' | 'cache' | 'config' | 'quit';
 
-const NOT_YET = 'not available in this version yet';
-
 // The menu's modules load only when the menu opens: @inquirer/prompts is not needed by other commands.
 const loadPrompts = () => import('@inquirer/prompts');
 const loadActions = () => import('../interactive/actions.ts');
@@ -24,7 +22,7 @@ async function chooseAction(ready: boolean): Promise<Action> {
       { name: 'Dry run: show what a sync would do, write nothing', value: 'dry', disabled: needsConfig },
       { name: 'Status: last runs, what needs attention, quota', value: 'status', disabled: needsConfig },
       { name: 'Test connections', value: 'connections', disabled: needsConfig },
-      { name: 'Unmatched books', value: 'unmatched', disabled: NOT_YET },
+      { name: 'Unmatched books', value: 'unmatched', disabled: needsConfig },
       { name: 'Log in to SoundCloud', value: 'login', disabled: needsConfig },
       { name: 'Cache stats', value: 'cache', disabled: needsConfig },
       { name: 'Edit the config (creates a starter config if there is none)', value: 'config' },
@@ -34,7 +32,7 @@ async function chooseAction(ready: boolean): Promise<Action> {
 }
 
 async function perform(action: Action, session: Session, check: ConfigCheck | undefined): Promise<void> {
-  const { editConfig, showCaches, showStatus, soundcloudLogin, syncNow, testConnections } =
+  const { editConfig, showCaches, showStatus, showUnmatched, soundcloudLogin, syncNow, testConnections } =
     await loadActions();
   if (action === 'config') return editConfig(session);
   if (!check?.config) return;
@@ -43,6 +41,7 @@ async function perform(action: Action, session: Session, check: ConfigCheck | un
   if (action === 'connections') return testConnections(check);
   if (action === 'cache') return showCaches(session, check);
   if (action === 'login') return soundcloudLogin(session, check);
+  if (action === 'unmatched') return showUnmatched(session, check);
 }
 
 export function registerInteractiveCommand(program: Command): void {

@@ -103,6 +103,25 @@ export async function testConnections(check: ConfigCheck): Promise<void> {
   }
 }
 
+/** The list of `shelfsync books unmatched`, with how to fix one. */
+export async function showUnmatched(session: Session, check: ConfigCheck): Promise<void> {
+  const { listUnmatched } = await import('../../sync/books/pins.ts');
+  await withRuntime(
+    session.command,
+    async (runtime) => {
+      const rows = await listUnmatched(await runtime.database());
+      if (rows.length === 0) {
+        printLine('Every item with progress is matched (or has not been synced yet).');
+        return;
+      }
+      for (const row of rows) printLine(`${row.item}  ${row.title} (${row.users.join(', ')}): ${row.reason}`);
+      printLine();
+      printLine('Fix one with: shelfsync books match <abs-item-id> <hardcover-book-id>');
+    },
+    loaded(check),
+  );
+}
+
 /** The SoundCloud sign-in of `shelfsync soundcloud login`: open the address, allow, come back here. */
 export async function soundcloudLogin(session: Session, check: ConfigCheck): Promise<void> {
   const { login } = await import('../../sync/playlists/login.ts');
