@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscogsCollectionItem } from '../../sandbox/records/world.ts';
+import { collectionStats } from '../../src/sync/records/stats.ts';
 import {
   discogsCall,
   discogsStats,
@@ -164,6 +165,27 @@ describe('records sync against the Discogs stand-in (seed 11, 1000 records)', ()
       .prepare("select name, display_name, name_suffix from artists where name like '% (_)' limit 1")
       .get() as { name: string; display_name: string; name_suffix: number } | undefined;
     if (suffixed) expect(`${suffixed.display_name} (${suffixed.name_suffix})`).toBe(suffixed.name);
+  });
+
+  it('records stats counts owned releases as the stand-in has them', async () => {
+    const discogs = world.sandbox.worlds.records.discogs;
+    const stats = await collectionStats(world.database.db, { top: 100 });
+    const owned = new Set(discogs.collection.map((item) => item.releaseId));
+    expect(stats.totals).toMatchObject({
+      instances: discogs.collection.length,
+      releases: owned.size,
+      wantlist: discogs.wantlist.length,
+      folders: discogs.folders.length,
+    });
+    const ownedReleases = discogs.releases.filter((release) => owned.has(release.id));
+    for (const row of stats.genres) {
+      expect(row.releases).toBe(ownedReleases.filter((release) => release.genres.includes(row.name)).length);
+    }
+    const decade = (year: number) => `${Math.floor(year / 10) * 10}s`;
+    for (const row of stats.decades) {
+      expect(row.releases).toBe(ownedReleases.filter((release) => decade(release.year) === row.name).length);
+    }
+    expect(stats.decades.reduce((sum, row) => sum + row.releases, 0)).toBe(owned.size);
   });
 
   it('re-run without changes: the same pages or fewer, and not one write', async () => {

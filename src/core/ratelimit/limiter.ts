@@ -13,8 +13,8 @@ export interface RateLimiterOptions {
   maxConcurrent?: number;
   /**
    * A server that counts requests over a moving window (Discogs: 60 in any 60 s) and states its limit
-   * in its headers. Requests are spaced so that no window holds more than `limit - 1` of them (one
-   * spare for timing jitter), starting from `assumedLimit` and following the limit the server states.
+   * in its headers. Requests are spaced so that no window holds more than `limit - 2` of them (see
+   * `spacingFor`), starting from `assumedLimit` and following the limit the server states.
    */
   movingWindow?: { windowMs: number; assumedLimit: number };
 }
@@ -121,12 +121,13 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
 }
 
 /**
- * The gap between requests that keeps any window of `windowMs` to at most `limit - 1` requests: the
- * first of `limit` requests spaced `gap` apart is (limit - 1) * gap old, out of the window, when the
- * last one arrives.
+ * The gap between requests that keeps any window of `windowMs` to at most `limit - 2` requests: the
+ * first of `limit - 1` requests spaced `gap` apart is out of the window when the last one arrives.
+ * Two to spare: one for a request sent just before by another client on the same address (an
+ * earlier run, a second command), one for network jitter that brings two arrivals closer.
  */
 export function spacingFor(windowMs: number, limit: number): number {
-  const allowed = Math.max(1, Math.floor(limit) - 1);
+  const allowed = Math.max(1, Math.floor(limit) - 2);
   return Math.ceil(windowMs / allowed);
 }
 
