@@ -7,7 +7,9 @@ import { listPlaylists, loadPlaylist, type StoredPlaylist } from '../../sync/pla
 import { type PlaylistRun, withPlaylistBuilder } from '../../sync/playlists/run.ts';
 import { printJson, printLine } from '../output.ts';
 import { integerOption } from '../parse-options.ts';
+import { terminalProgress } from '../progress.ts';
 import { type Runtime, withRuntime } from '../runtime.ts';
+import { stopOnSignals } from '../stop-signal.ts';
 import { printBuildReport, printPlaylistList, printUnmatched } from './playlist-report.ts';
 
 interface BuildFlags {
@@ -32,10 +34,27 @@ interface ReviewFlags {
 async function build(runtime: Runtime, request: PlaylistRequest, flags: BuildFlags): Promise<number> {
   const database = await runtime.database();
   const dryRun = flags.dryRun ?? false;
-  const run: PlaylistRun = await withPlaylistBuilder(
-    { config: runtime.config, database, logger: runtime.logger, clock: systemClock, dryRun },
-    (buildOne) => buildOne(request),
-  );
+  const progress = terminalProgress({ quiet: flags.json ?? false });
+  const stop = stopOnSignals();
+  let run: PlaylistRun;
+  try {
+    run = await withPlaylistBuilder(
+      {
+        config: runtime.config,
+        database,
+        logger: runtime.logger,
+        clock: systemClock,
+        dryRun,
+        signal: stop.signal,
+        progress: (total) => progress.phase('playlists', 'match', total, 'tracks'),
+        enrichProgress: (total) => progress.phase('playlists', 'tracklists', total, 'releases'),
+      },
+      (buildOne) => buildOne(request),
+    );
+  } finally {
+    progress.stop();
+    stop.dispose();
+  }
   if (flags.json) printJson(run.report);
   else printBuildReport(request.name, run, dryRun);
   return run.failed > 0 ? ExitCode.itemsFailed : ExitCode.ok;

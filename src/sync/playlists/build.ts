@@ -52,6 +52,8 @@ export interface BuildDeps {
   search: SearchPort;
   writer: PlaylistWriter;
   progress?: (total: number) => PhaseProgress;
+  /** Aborted on SIGINT/SIGTERM: releases not yet started are left for the next build. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -108,6 +110,10 @@ async function matchAll(
   const progress = deps.progress?.(todo.reduce((sum, item) => sum + item.tracks.length, 0));
   const albums = new AlbumSearchBudget();
   await eachWithWorkers(todo, MATCH_WORKERS, async ({ release, tracks }) => {
+    if (deps.signal?.aborted) {
+      for (const track of tracks) failed.add(trackKey(track));
+      return;
+    }
     try {
       const found = await matchRelease(release, tracks, deps.search, albums);
       for (const [key, decision] of found) results.set(key, decision);
@@ -177,7 +183,7 @@ export async function buildPlaylist(request: PlaylistRequest, deps: BuildDeps): 
     left_out: plan.leftOut.length,
     ...(failed.size > 0
       ? {
-          error: `${failed.size} tracks could not be searched (SoundCloud kept failing); run the build again`,
+          error: `${failed.size} tracks were not searched this time (stopped, or SoundCloud kept failing); run the build again`,
         }
       : {}),
   };

@@ -53,6 +53,7 @@ export async function withPlaylistBuilder<T>(
         search: connection.search,
         writer: connection.writer,
         ...(input.progress ? { progress: input.progress } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
       });
       const requests = requestsSoFar() - before;
       result.report.requests = requests;
