@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
@@ -83,7 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openConnection(path: string): BetterSqlite3.Database {
   try {
-    if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
+    if (path !== IN_MEMORY) createPrivately(path);
     const sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
     try {
       // WAL lets `status` read while a sync writes; NORMAL is durable across app crashes in WAL mode.
@@ -97,13 +97,42 @@ function openConnection(path: string): BetterSqlite3.Database {
     }
     return sqlite;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ShelfsyncError(`cannot open the database at ${path}: ${reason}`, {
+    throw new ShelfsyncError(`cannot open the database at ${path}: ${describeOpenFailure(error)}`, {
       code: 'database',
       service: 'shelfsync',
       cause: error,
     });
   }
+}
+
+/**
+ * Creates a missing database file with mode 0600 before SQLite opens it: SQLite gives its -wal and
+ * -shm files the main file's mode, so all three stay private to the user whatever the umask.
+ * An existing file is left as it is.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  closeSync(fd);
+  chmodSync(path, 0o600);
+}
+
+function describeOpenFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return 'it is locked by another program (is another shelfsync running?)';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return 'the file is not a shelfsync database or is damaged; it was left untouched';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY')
+    return `${reason} (check the path and its permissions)`;
+  return reason;
 }
 
 function closedError(): ShelfsyncError {

@@ -26,7 +26,12 @@ export async function runMigrations(
 ): Promise<MigrationOutcome> {
   // The common case, checked without the write lock so that opening never waits for another
   // process's long write (a running sync) just to learn that there is nothing to do.
-  if (alreadyApplied(sqlite, Object.keys(migrations))) return { applied: [] };
+  const known = Object.keys(migrations);
+  const applied = appliedNames(sqlite);
+  const unknown = applied.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw newerVersionError(sqlite.name, unknown);
+  if (applied.length === known.length && known.every((name) => applied.includes(name)))
+    return { applied: [] };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...migrations }) },
@@ -44,15 +49,21 @@ export async function runMigrations(
   }
 }
 
-function alreadyApplied(sqlite: BetterSqlite3.Database, names: readonly string[]): boolean {
+function appliedNames(sqlite: BetterSqlite3.Database): string[] {
   const table = sqlite
     .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
     .get(MIGRATION_TABLE);
-  if (table === undefined) return false;
-  const rows = sqlite.prepare(`select name from ${MIGRATION_TABLE}`).pluck().all();
-  const applied = new Set(rows);
-  // Exactly the same set: extra names (a newer shelfsync) go through the migrator, which reports them.
-  return applied.size === names.length && names.every((name) => applied.has(name));
+  if (table === undefined) return [];
+  return sqlite.prepare(`select name from ${MIGRATION_TABLE}`).pluck().all() as string[];
+}
+
+/** A schema this shelfsync does not know: touching it could lose a newer version's data. */
+function newerVersionError(path: string, unknown: readonly string[]): ShelfsyncError {
+  return new ShelfsyncError(
+    `the database at ${path} was written by a newer shelfsync (schema ${unknown.join(', ')}); ` +
+      'upgrade shelfsync or point database.path at another file; the file was left untouched',
+    { code: 'database', service: 'shelfsync' },
+  );
 }
 
 function migrationError(error: unknown, results: readonly MigrationResult[] | undefined): ShelfsyncError {
