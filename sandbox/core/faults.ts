@@ -4,8 +4,10 @@
  *   <service>:<fault>[=<arg>](@<rate> | #<n> | %<n>)
  *
  * service: audiobookshelf (abs), hardcover (hc), discogs, soundcloud (sc), or * for all.
- * fault:   429 (arg: Retry-After seconds, default 1), 500, 502, 503, reset (connection dropped),
- *          slow (arg: delay in ms, default 2000), truncated (JSON cut short), malformed (not JSON).
+ * fault:   429 (arg: Retry-After seconds, default 1; =0 sends no Retry-After), 500, 502, 503,
+ *          401 (the token refused), reset (connection dropped), slow (arg: delay in ms, default 2000),
+ *          truncated (JSON cut short), malformed (not JSON), html (a proxy's HTML error page; arg:
+ *          its status, default 502), wrongshape (200 with JSON of another shape).
  * when:    @0.1 on 10% of requests (seeded, so repeatable), #5 on the 5th request only,
  *          %5 on every 5th request.
  *
@@ -15,7 +17,18 @@ import { Random } from './random.ts';
 
 export type StandInName = 'audiobookshelf' | 'hardcover' | 'discogs' | 'soundcloud';
 
-export type FaultKind = '429' | '500' | '502' | '503' | 'reset' | 'slow' | 'truncated' | 'malformed';
+export type FaultKind =
+  | '429'
+  | '500'
+  | '502'
+  | '503'
+  | '401'
+  | 'reset'
+  | 'slow'
+  | 'truncated'
+  | 'malformed'
+  | 'html'
+  | 'wrongshape';
 
 export type FaultTrigger =
   | { type: 'rate'; rate: number }
@@ -40,7 +53,19 @@ const SERVICE_ALIASES: Record<string, StandInName | '*'> = {
   soundcloud: 'soundcloud',
 };
 
-const KINDS: readonly FaultKind[] = ['429', '500', '502', '503', 'reset', 'slow', 'truncated', 'malformed'];
+const KINDS: readonly FaultKind[] = [
+  '429',
+  '500',
+  '502',
+  '503',
+  '401',
+  'reset',
+  'slow',
+  'truncated',
+  'malformed',
+  'html',
+  'wrongshape',
+];
 
 const RULE = /^([a-z*]+):([a-z0-9]+)(?:=(\d+(?:\.\d+)?))?(?:@(\d*\.?\d+)|#(\d+)|%(\d+))$/;
 

@@ -51,6 +51,26 @@ function defaultFaultReply(kind: '429' | '500' | '502' | '503', retryAfterSecond
   return json(Number(kind), { message: 'Server error' });
 }
 
+function withoutRetryAfter(reply: Reply): Reply {
+  const headers = Object.fromEntries(
+    Object.entries(reply.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'retry-after'),
+  );
+  return { ...reply, headers };
+}
+
+/** Faults that look the same whatever the service: a refused token, a proxy's page, a strange body. */
+function cannedFaultReply(fault: FaultRule): Reply | undefined {
+  if (fault.kind === '401') return json(401, { message: 'Unauthorized', error: 'invalid or expired token' });
+  if (fault.kind === 'html') {
+    const status = fault.arg ?? 502;
+    const page = `<!DOCTYPE html>\n<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n`;
+    return { status, headers: { 'content-type': 'text/html' }, body: page };
+  }
+  if (fault.kind === 'wrongshape')
+    return json(200, { unexpected: [{ shape: true }], data: 'not what you asked for' });
+  return undefined;
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -130,8 +150,14 @@ export async function startStandIn(
       (fault.kind === '429' || fault.kind === '500' || fault.kind === '502' || fault.kind === '503')
     ) {
       const reply = (service.faultReply ?? defaultFaultReply)(fault.kind, fault.arg ?? 1);
-      stats.status(reply.status);
-      return send(res, reply);
+      const sent = fault.kind === '429' && fault.arg === 0 ? withoutRetryAfter(reply) : reply;
+      stats.status(sent.status);
+      return send(res, sent);
+    }
+    const canned = fault ? cannedFaultReply(fault) : undefined;
+    if (canned) {
+      stats.status(canned.status);
+      return send(res, canned);
     }
     if (fault?.kind === 'slow') await delay(fault.arg ?? 2000);
 

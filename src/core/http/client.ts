@@ -30,7 +30,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock: Clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? timerSleep;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultTimeoutMs = options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS;
   const pool = new Pool(base.origin, {
     connections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     keepAliveTimeout: 10_000,
@@ -158,6 +158,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       await pool.destroy();
     },
   };
+}
+
+/**
+ * `SHELFSYNC_HTTP_TIMEOUT_MS` overrides the per-attempt default for every client: for a slow link,
+ * and for tests that must see a timeout in seconds rather than half a minute.
+ */
+function timeoutFromEnvironment(): number | undefined {
+  const text = process.env.SHELFSYNC_HTTP_TIMEOUT_MS;
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function parseBaseUrl({ service, baseUrl }: HttpClientOptions): URL {

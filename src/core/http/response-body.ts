@@ -28,10 +28,12 @@ export function decodeJson<S extends z.ZodType>(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw badResponse(exchange, status, text, error);
+    // A body cut short or replaced by a proxy's page is a passing fault: worth another try.
+    throw badResponse(exchange, status, text, error, true);
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) throw badResponse(exchange, status, text, result.error);
+  // Well-formed JSON of the wrong shape will be the same next time: no retry.
+  if (!result.success) throw badResponse(exchange, status, text, result.error, false);
   return result.data;
 }
 
@@ -40,12 +42,14 @@ function badResponse(
   status: number,
   text: string,
   cause: unknown,
+  retryable: boolean,
 ): ShelfsyncError {
   const { service, method, path } = exchange;
   return new ShelfsyncError(failureMessage('bad_response', { service, method, path }), {
     code: 'bad_response',
     service,
     status,
+    retryable,
     cause: new HttpFailure({ method, path, status, bodyExcerpt: text, mayHaveReachedServer: true, cause }),
   });
 }
