@@ -25,7 +25,8 @@ export interface EnvSetting {
 }
 
 /** Variables that are not settings but are still ours. */
-const NOT_SETTINGS = new Set(['SHELFSYNC_CONFIG', 'SHELFSYNC_DEBUG']);
+// SHELFSYNC_HTTP_TIMEOUT_MS is read by core/http itself (every client's per-attempt timeout).
+const NOT_SETTINGS = new Set(['SHELFSYNC_CONFIG', 'SHELFSYNC_DEBUG', 'SHELFSYNC_HTTP_TIMEOUT_MS']);
 
 function leafKind(schema: z.ZodType): LeafKind {
   const inner = unwrapSchema(schema);
