@@ -29,6 +29,8 @@ interface LastRun {
   result: RunResult;
   durationMs: number;
   error?: string;
+  /** Bridges that could not run (a service down, a token refused), so /healthz says which. */
+  failures?: { bridge?: string | undefined; service: string; message: string }[];
 }
 
 /**
@@ -120,6 +122,7 @@ export class Daemon {
       result,
       durationMs: finished - started,
       ...(error === undefined ? {} : { error }),
+      ...(report?.errors?.length ? { failures: report.errors } : {}),
     };
     this.prom.finished(result, finished, report);
     this.options.onRunEnd?.(result, report, error);
