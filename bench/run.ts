@@ -12,10 +12,10 @@ import { describeGrowth, powerFit } from './lib/stats.ts';
 import { markdownTable } from './lib/table.ts';
 import { booksAtSize } from './scenarios/books.ts';
 import { booksAtRealLimits, booksOverQuota } from './scenarios/books-limits.ts';
-import { pendingScenarios } from './scenarios/pending.ts';
 import { playlistAtSize } from './scenarios/playlists.ts';
 import { queryLanguage } from './scenarios/query.ts';
 import { recordsAtSize } from './scenarios/records.ts';
+import { recordsEnrichAtRealLimit } from './scenarios/records-enrich.ts';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
@@ -101,7 +101,10 @@ if (wanted('playlists')) {
     results.push(...(await playlistAtSize(tracks)));
   }
 }
-results.push(...pendingScenarios());
+if (plan.limits && wanted('enrich')) {
+  log('records enrich at the real Discogs limit (about 4 minutes)');
+  results.push(await recordsEnrichAtRealLimit(120));
+} else skipped.push('records enrich at the real limit');
 
 const scaling = (['books cold sync', 'records cold sync'] as const).map((scenario) => {
   const rows = results.filter((row) => row.scenario === scenario && row.status === 'ok');

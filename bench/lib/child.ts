@@ -15,15 +15,39 @@ export interface ChildRun {
 }
 
 /** Runs `shelfsync sync --json <args> --config <config>` in a child process and measures it. */
-export function runSyncChild(
+export async function runSyncChild(
   config: string,
   args: readonly string[],
   home: string,
   extraEnv: Record<string, string> = {},
 ): Promise<ChildRun> {
+  const run = await runCliChild(config, ['sync', '--json', ...args], home, extraEnv);
+  const parsed = syncReportSchema.safeParse(run.output);
+  if (!parsed.success) throw new Error(`sync printed no run report (exit ${run.exitCode})`);
+  return {
+    exitCode: run.exitCode,
+    report: parsed.data,
+    wallMs: run.wallMs,
+    maxRssKb: run.maxRssKb,
+    cpuMs: run.cpuMs,
+  };
+}
+
+export interface CliChildRun extends Omit<ChildRun, 'report'> {
+  /** The JSON document the command printed. */
+  output: unknown;
+}
+
+/** Runs any `shelfsync <args> --config <config>` that prints one JSON document, and measures it. */
+export function runCliChild(
+  config: string,
+  args: readonly string[],
+  home: string,
+  extraEnv: Record<string, string> = {},
+): Promise<CliChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CHILD, 'sync', '--json', ...args, '--config', config], {
+    const child = spawn(process.execPath, [CHILD, ...args, '--config', config], {
       env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...extraEnv },
     });
     let stdout = '';
@@ -38,19 +62,19 @@ export function runSyncChild(
     child.once('exit', (exitCode) => {
       const wallMs = performance.now() - started;
       const rss = /BENCH_MAX_RSS_KB=(\d+) BENCH_CPU_MS=(\d+)/.exec(stderr);
-      const parsed = safeParse(stdout);
-      if (!parsed || !rss) {
-        reject(new Error(`sync child failed (exit ${exitCode}): ${stderr.slice(-2000)}`));
+      const output = parseJson(stdout);
+      if (output === undefined || !rss) {
+        reject(new Error(`${args[0]} child failed (exit ${exitCode}): ${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ exitCode, report: parsed, wallMs, maxRssKb: Number(rss[1]), cpuMs: Number(rss[2]) });
+      resolve({ exitCode, output, wallMs, maxRssKb: Number(rss[1]), cpuMs: Number(rss[2]) });
     });
   });
 }
 
-function safeParse(stdout: string): SyncReport | undefined {
+function parseJson(stdout: string): unknown {
   try {
-    return syncReportSchema.parse(JSON.parse(stdout));
+    return JSON.parse(stdout);
   } catch {
     return undefined;
   }
