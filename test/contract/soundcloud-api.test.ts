@@ -260,26 +260,77 @@ describe.skipIf(!existsSync(specs))('contract: SoundCloud stand-in against specs
     }
   });
 
-  it('answers with statuses the spec declares for each operation', () => {
-    const served: [string, string, string][] = [
-      ['/me', 'get', '200'],
-      ['/me', 'get', '401'],
-      ['/tracks', 'get', '200'],
-      ['/tracks', 'get', '400'],
-      ['/tracks/{track_urn}', 'get', '200'],
-      ['/users/{user_urn}', 'get', '404'],
-      ['/playlists', 'post', '201'],
-      ['/playlists/{playlist_urn}', 'get', '200'],
-      ['/playlists/{playlist_urn}', 'put', '200'],
-      ['/playlists/{playlist_urn}', 'put', '404'],
-      ['/playlists/{playlist_urn}', 'delete', '200'],
-      ['/playlists/{playlist_urn}/tracks', 'get', '200'],
-      ['/me/playlists', 'get', '200'],
-      ['/resolve', 'get', '302'],
-      ['/sign-out', 'post', '200'],
+  it('answers with statuses the spec declares for each operation', async () => {
+    const playlist = (await (
+      await api(sc.origin, userToken, '/playlists', {
+        method: 'POST',
+        json: { playlist: { title: 'Statuses', sharing: 'private' } },
+      })
+    ).json()) as { urn: string; permalink_url: string };
+    const doomed = (await (
+      await api(sc.origin, userToken, '/playlists', { method: 'POST', json: { playlist: { title: 'Gone' } } })
+    ).json()) as { urn: string };
+    const track = (await (await get(`/tracks/${TRACK.joga}`)).json()) as { permalink_url: string };
+    const signingOut = (await loginAsOwner(sc.origin)).access_token;
+    const missing = 'soundcloud:playlists:999999999';
+    const update = { json: { playlist: { title: 'Renamed' } } };
+    // [operation in the spec, status the stand-in must answer, the request that gets it]
+    const cases: [string, number, () => Promise<Response>][] = [
+      ['get /me', 200, () => get('/me')],
+      ['get /me', 401, () => get('/me', 'not-a-token')],
+      ['get /tracks', 200, () => get('/tracks?q=joga')],
+      ['get /tracks', 400, () => get('/tracks?limit=500')],
+      ['get /tracks/{track_urn}', 200, () => get(`/tracks/soundcloud:tracks:${TRACK.joga}`)],
+      ['get /tracks/{track_urn}', 404, () => get('/tracks/soundcloud:tracks:1')],
+      ['get /users/{user_urn}', 200, () => get('/users/soundcloud:users:2005')],
+      ['get /users/{user_urn}', 404, () => get('/users/soundcloud:users:1')],
+      ['post /playlists', 201, () => api(sc.origin, userToken, '/playlists', { method: 'POST', ...update })],
+      ['get /playlists/{playlist_urn}', 200, () => get(`/playlists/${playlist.urn}`)],
+      [
+        'put /playlists/{playlist_urn}',
+        200,
+        () => api(sc.origin, userToken, `/playlists/${playlist.urn}`, { method: 'PUT', ...update }),
+      ],
+      [
+        'put /playlists/{playlist_urn}',
+        404,
+        () => api(sc.origin, userToken, `/playlists/${missing}`, { method: 'PUT', ...update }),
+      ],
+      [
+        'delete /playlists/{playlist_urn}',
+        200,
+        () => api(sc.origin, userToken, `/playlists/${doomed.urn}`, { method: 'DELETE' }),
+      ],
+      [
+        'delete /playlists/{playlist_urn}',
+        404,
+        () => api(sc.origin, userToken, `/playlists/${missing}`, { method: 'DELETE' }),
+      ],
+      ['get /playlists/{playlist_urn}/tracks', 200, () => get(`/playlists/${playlist.urn}/tracks`)],
+      ['get /me/playlists', 200, () => get('/me/playlists')],
+      [
+        'get /resolve',
+        302,
+        () =>
+          fetch(new URL(`/resolve?url=${encodeURIComponent(track.permalink_url)}`, sc.origin), {
+            headers: { authorization: `OAuth ${userToken}` },
+            redirect: 'manual',
+          }),
+      ],
+      [
+        'get /resolve',
+        404,
+        () => get(`/resolve?url=${encodeURIComponent('https://soundcloud.com/no/such')}`),
+      ],
+      ['post /sign-out', 200, () => api(sc.origin, signingOut, '/sign-out', { method: 'POST' })],
     ];
-    for (const [path, method, status] of served) {
-      expect(schemas.declaredStatuses(path, method), `${method} ${path}`).toContain(status);
+    for (const [operation, expected, send] of cases) {
+      const [method = '', path = ''] = operation.split(' ');
+      const response = await send();
+      await response.body?.cancel();
+      // Both must hold: the stand-in answers what this case provokes, and the spec declares it.
+      expect(response.status, operation).toBe(expected);
+      expect(schemas.declaredStatuses(path, method), operation).toContain(String(response.status));
     }
   });
 });

@@ -173,14 +173,22 @@ describe('createHttpClient over loopback', () => {
   });
 
   it('really sleeps through a 1-second Retry-After with the default timer', async () => {
-    const server = await startServer((_req, res, index) =>
-      index === 0 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { id: 3, username: 'c' }),
-    );
+    // When each request arrived, by the server's clock. Only a lower bound is checked: a slow
+    // machine makes the gap longer, never shorter.
+    const arrivals: number[] = [];
+    const server = await startServer((_req, res, index) => {
+      arrivals.push(performance.now());
+      if (index === 0) json(res, 429, {}, { 'retry-after': '1' });
+      else json(res, 200, { id: 3, username: 'c' });
+    });
     cleanups.push(server.close);
     const client = createHttpClient({ service: 'discogs', baseUrl: server.origin, retry: { minDelayMs: 1 } });
     cleanups.push(() => client.close());
     await expect(client.request({ path: '/me', schema: Me })).resolves.toMatchObject({ data: { id: 3 } });
     expect(server.requests).toHaveLength(2);
+    const [first = 0, second = 0] = arrivals;
+    // setTimeout may fire up to a millisecond early by the monotonic clock.
+    expect(second - first).toBeGreaterThanOrEqual(998);
   });
 
   it('fails at once with a retryable rate_limited error when Retry-After is beyond the cap', async () => {
@@ -233,6 +241,35 @@ describe('createHttpClient over loopback', () => {
     });
     expect(result.data.id).toBe(5);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it.each(['PUT', 'DELETE'] as const)(
+    'sends a %s again after the connection died, since repeating it changes nothing',
+    async (method) => {
+      const { server, client } = await setup((_req, res, index) => {
+        if (index === 0) res.socket?.destroy();
+        else json(res, 200, { id: 10, username: 'j' });
+      });
+      const result = await client.request({
+        method,
+        path: '/lists/1',
+        body: { json: { name: 'x' } },
+        schema: Me,
+      });
+      expect(result.data.id).toBe(10);
+      expect(server.requests.map((r) => r.method)).toEqual([method, method]);
+      expect(delays).toHaveLength(1);
+    },
+  );
+
+  it('does not send a PATCH again after the connection died: it may already have been applied', async () => {
+    const { server, client } = await setup((_req, res) => res.socket?.destroy());
+    const error = await failure(
+      client.request({ method: 'PATCH', path: '/lists/1', body: { json: { add: 1 } }, schema: Me }),
+    );
+    expect(error).toMatchObject({ code: 'network', retryable: true });
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
   });
 
   it('sends a write again after a 503, which means it was not processed', async () => {
