@@ -117,6 +117,10 @@ describe('PersistentCache values', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('rejects a TTL of %s', async (ttl) => {
     await expect(cache.set('searches', 'k', 1, ttl)).rejects.toBeInstanceOf(ShelfsyncError);
+    await expect(cache.set('searches', 'k', 1, ttl)).rejects.toMatchObject({
+      message: `cache ttl must be a positive integer or null, got ${ttl}`,
+      code: 'internal',
+    });
   });
 
   it('rejects values that have no JSON form', async () => {

@@ -88,6 +88,21 @@ describe('memory cache bounds', () => {
     { max: 10, ttlMs: Number.POSITIVE_INFINITY },
   ])('rejects max=$max ttlMs=$ttlMs', ({ max, ttlMs }) => {
     expect(() => createMemoryCache({ name: 'bad', max, ttlMs })).toThrow(ShelfsyncError);
+    const error = thrown(() => createMemoryCache({ name: 'bad', max, ttlMs }));
+    expect(error).toMatchObject({ code: 'internal', service: 'shelfsync' });
+    const option =
+      max === 10
+        ? `ttlMs must be a positive integer or null, got ${ttlMs}`
+        : `max must be a positive integer, got ${max}`;
+    expect((error as Error).message).toBe(`memory cache "bad": ${option}`);
+  });
+
+  it('reports the hit rate when hits and misses are equal', () => {
+    const cache = createMemoryCache<string>({ name: 'even', max: 5, ttlMs: null });
+    cache.set('a', '1');
+    cache.get('a');
+    cache.get('b');
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, hitRate: 0.5 });
   });
 });
 
@@ -145,6 +160,13 @@ describe('cache registry', () => {
     expect(() => createMemoryCache({ name: 'matches', max: 1, ttlMs: null, registry })).toThrow(
       /already exists/,
     );
+    expect(thrown(() => createMemoryCache({ name: 'matches', max: 1, ttlMs: null, registry }))).toMatchObject(
+      {
+        message: 'a memory cache named "matches" already exists',
+        code: 'internal',
+        service: 'shelfsync',
+      },
+    );
   });
 
   it('clears one cache by name or all of them', () => {
@@ -161,3 +183,12 @@ describe('cache registry', () => {
     expect(b.has('k')).toBe(false);
   });
 });
+
+function thrown(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
