@@ -84,7 +84,11 @@ describe('openDatabase', () => {
     await database.close();
     await database.close();
     expect(database.sqlite.open).toBe(false);
-    await expect(database.transaction(async () => 1)).rejects.toThrow(/closed/);
+    await expect(database.transaction(async () => 1)).rejects.toMatchObject({
+      message: 'the database is closed',
+      code: 'internal',
+      service: 'shelfsync',
+    });
   });
 
   it('reports a file that is not a database as a database error', async () => {

@@ -123,6 +123,7 @@ describe('createHttpClient over loopback', () => {
     expect(sent?.method).toBe('POST');
     expect(sent?.url).toBe('/v1/graphql?op=me');
     expect(sent?.headers['user-agent']).toBe('shelfsync/0.1 (+test)');
+    expect(sent?.headers.accept).toBe('application/json');
     expect(sent?.headers.authorization).toBe('Bearer hc_pat_abc');
     expect(sent?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(sent?.body ?? '')).toEqual({ query: '{ me { id username } }' });
@@ -412,6 +413,42 @@ describe('createHttpClient over loopback', () => {
     expect(server.requests).toHaveLength(8);
     expect(server.sockets.size).toBeLessThanOrEqual(2);
   });
+
+  it('measures latency with the injected clock, and counts no limiter wait when there was none', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 7, 20, 12, 0, 0));
+    const { client } = await setup(
+      (_req, res, index) => {
+        clock.advance(index === 0 ? 250 : 40);
+        json(res, 200, { id: 1, username: 'a' });
+      },
+      { clock },
+    );
+    await client.request({ path: '/me', schema: Me });
+    await client.request({ path: '/me', schema: Me });
+    expect(client.stats()).toMatchObject({
+      requests: 2,
+      totalLatencyMs: 290,
+      maxLatencyMs: 250,
+      limiterWaitMs: 0,
+    });
+  });
+
+  it.each(['ftp://hardcover.app/v1', 'hardcover.app', 'https://user:pw@'])(
+    'refuses the base URL %j as not an http(s) address, without repeating it',
+    (baseUrl) => {
+      let error: unknown;
+      try {
+        createHttpClient({ service: 'hardcover', baseUrl });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({
+        code: 'config_invalid',
+        service: 'hardcover',
+        message: 'The Hardcover URL in the configuration is not an http(s) address.',
+      });
+    },
+  );
 
   it('refuses to send credentials to another origin', async () => {
     const { server, client } = await setup((_req, res) => json(res, 200, {}));

@@ -79,6 +79,10 @@ describe('closing an HTTP client', () => {
     await client.close();
     expect(await inFlight).toBe('interrupted');
     expect(await codeOf(client.request({ path: '/later', schema: Ok }))).toBe('interrupted');
+    await expect(client.request({ path: '/later', schema: Ok })).rejects.toMatchObject({
+      message: 'The Discogs client was closed before the request finished.',
+      service: 'discogs',
+    });
     await client.close();
     expect(server.count()).toBe(1);
   });

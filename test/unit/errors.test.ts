@@ -31,4 +31,18 @@ describe('exit codes', () => {
     expect(exitCodeFor(new Error('boom'))).toBe(ExitCode.itemsFailed);
     expect(isRetryable('nope')).toBe(false);
   });
+
+  it('stops walking a cause chain that loops, or that runs deeper than ten links', () => {
+    const looping = new Error('a');
+    const other = new Error('b', { cause: looping });
+    looping.cause = other;
+    expect(findShelfsyncError(looping)).toBeUndefined();
+    expect(exitCodeFor(looping)).toBe(ExitCode.itemsFailed);
+
+    const found = new ShelfsyncError('down', { code: 'network', service: 'discogs' });
+    const wrap = (error: Error, times: number): Error =>
+      times === 0 ? error : wrap(new Error(`wrapper ${times}`, { cause: error }), times - 1);
+    expect(findShelfsyncError(wrap(found, 9))).toBe(found);
+    expect(findShelfsyncError(wrap(found, 10))).toBeUndefined();
+  });
 });
