@@ -1,14 +1,28 @@
 // @ts-check
 /**
  * Mutation testing: `npm run test:mutation`. Not part of `npm test`; see the README, "Development".
- * To cover more code, add its folder to `mutate`; the tests that import it are found on their own.
- * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ *
+ * Each area names the code to mutate and the tests that may kill its mutants. To cover more code,
+ * add one line here, e.g. `{ code: 'src/sync', tests: ['test/unit/sync-*.test.ts'] }`.
+ * vitest.mutation.config.ts runs exactly these tests; Stryker's related mode then picks, per
+ * mutant, those that import the mutated file.
  */
+export const areas = [
+  {
+    code: 'src/core',
+    tests: [
+      'test/unit/{cache,config,crypto,errors,http,ratelimit}*.test.ts',
+      'test/e2e/{cache,db,http,log,secrets}-*.test.ts',
+    ],
+  },
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [
-    'src/core/**/*.ts',
-    // Re-export barrels and empty table/migration slots hold nothing to mutate.
-    '!src/core/**/index.ts',
+    ...areas.map((area) => `${area.code}/**/*.ts`),
+    // Re-export barrels hold nothing to mutate.
+    '!src/**/index.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
