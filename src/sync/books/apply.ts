@@ -19,7 +19,7 @@ export type JobResult =
   | { key: string; status: 'done' }
   | { key: string; status: 'failed'; error: string }
   /** Not (fully) written: the quota ran out or the run was interrupted. */
-  | { key: string; status: 'waiting' };
+  | { key: string; status: 'waiting'; reason: string };
 
 type Settle = (results: JobResult[]) => Promise<void>;
 
@@ -151,12 +151,18 @@ export async function applyJobs(
 
   const left = jobs
     .filter((job) => !results.has(job.key))
-    .map((job): JobResult => ({ key: job.key, status: 'waiting' }));
+    .map((job): JobResult => ({ key: job.key, status: 'waiting', reason: waitingReason(stopped) }));
   if (left.length > 0) await settle(left);
   for (const result of left) results.set(result.key, result);
   const code = findShelfsyncError(stopped)?.code;
   if (stopped !== undefined && (code === 'auth_failed' || code === 'forbidden')) throw stopped;
   return jobs.map((job) => results.get(job.key) as JobResult);
+}
+
+export function waitingReason(stop: unknown): string {
+  return findShelfsyncError(stop)?.code === 'interrupted'
+    ? 'the run was interrupted before it was written'
+    : 'waiting for Hardcover quota';
 }
 
 function message(error: unknown): string {

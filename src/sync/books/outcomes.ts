@@ -41,9 +41,9 @@ export class OutcomeTally {
     this.add(state.itemId, state.title, outcome in this.counts ? outcome : 'skipped', state.reason);
   }
 
-  wait(item: string, title: string): void {
+  wait(item: string, title: string, reason: string): void {
     this.waiting += 1;
-    this.add(item, title, 'skipped', 'waiting for Hardcover quota');
+    this.add(item, title, 'skipped', reason);
   }
 }
 

@@ -5,7 +5,7 @@ import { createHardcoverClient } from '../../upstream/hardcover/client.ts';
 import type { ShelfEntry } from '../../upstream/hardcover/library.ts';
 import type { HcUserBook } from '../../upstream/hardcover/shapes.ts';
 import type { BridgeContext } from '../bridge.ts';
-import { applyJobs, type JobResult } from './apply.ts';
+import { applyJobs, type JobResult, waitingReason } from './apply.ts';
 import { type CollectedBook, collectProgress } from './collect.ts';
 import { HardcoverSession } from './hardcover-session.ts';
 import { itemIdentifiers } from './identifiers.ts';
@@ -219,7 +219,9 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
       remember.length = 0;
     }
     const fingerprintOf = new Map(matched.map((m) => [m.book.item.id, m.book.fingerprint]));
+    const progressBar = context.progress.phase('books', 'apply', jobs.length, user.id);
     await applyJobs(session, jobs, async (settled: JobResult[]) => {
+      progressBar.tick(settled.length);
       const rows = settled.map((r) => {
         const fingerprint = fingerprintOf.get(r.key) ?? null;
         if (r.status === 'done') {
@@ -230,9 +232,10 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
           tally.add(r.key, title(r.key), 'failed', r.error);
           return stateRow(r.key, title(r.key), null, 'failed', r.error);
         }
-        tally.wait(r.key, title(r.key));
-        return stateRow(r.key, title(r.key), null, 'skipped', 'waiting for Hardcover quota', true);
+        tally.wait(r.key, title(r.key), r.reason);
+        return stateRow(r.key, title(r.key), null, 'skipped', r.reason, true);
       });
+      progressBar.done();
       await recordOutcome(
         database,
         user.id,
@@ -241,14 +244,19 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         clock.now(),
       );
     });
-    if (tally.waiting > 0)
-      result.error = `${tally.waiting} books wait for Hardcover's daily quota; the next run writes them first.`;
+    progressBar.done();
+    if (tally.waiting > 0) {
+      result.error = context.signal.aborted
+        ? `${tally.waiting} books were not written before the run was interrupted; the next run writes them first.`
+        : `${tally.waiting} books wait for Hardcover's daily quota; the next run writes them first.`;
+    }
   } catch (error) {
     const known = findShelfsyncError(error);
     if (known?.code !== 'quota_exhausted' && known?.code !== 'interrupted') throw error;
     // Stopped before any write: every candidate not yet settled waits for the next run.
     const waiting = candidates.filter((b) => !tally.has(b.item.id));
-    for (const book of waiting) tally.wait(book.item.id, book.item.title);
+    const reason = waitingReason(error);
+    for (const book of waiting) tally.wait(book.item.id, book.item.title, reason);
     if (!dry) {
       await recordOutcome(
         database,
@@ -256,9 +264,7 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         [],
         [
           ...remember,
-          ...waiting.map((b) =>
-            stateRow(b.item.id, b.item.title, null, 'skipped', 'waiting for Hardcover quota', true),
-          ),
+          ...waiting.map((b) => stateRow(b.item.id, b.item.title, null, 'skipped', reason, true)),
         ],
         clock.now(),
       );
