@@ -52,6 +52,26 @@ records:
     ]);
   });
 
+  it('checks each playlist definition query and names the one that does not parse', () => {
+    const path = write(
+      'queries.yaml',
+      `${VALID}playlists:
+  soundcloud: { client_id: app, client_secret: app-secret }
+  definitions:
+    - { name: Jazz, query: "genre = Jazz and year in 1960..1969" }
+    - { name: Typo, query: "gnre = Jazz" }
+`,
+    );
+    const { code, stdout, stderr } = shelfsync(['config', 'check', '--config', path]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines[0]).toBe(`error the config file ${path} has 1 problem:`);
+    expect(lines[1]).toMatch(
+      /^ {2}playlists\.definitions\[1\]\.query: is not a valid collection query: .+ \(column 1\)$/,
+    );
+  });
+
   it('says OK with the path for a valid file, with --config before or after the command', () => {
     const path = write('good.yaml', VALID);
     for (const args of [

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { checkConfig, formatProblem } from '../../core/config/index.ts';
+import { type Config, type ConfigProblem, checkConfig, formatProblem } from '../../core/config/index.ts';
 import { ExitCode } from '../../core/errors.ts';
+import { parseQuery, QueryError } from '../../query/index.ts';
 import { checkConnections } from '../../sync/connections.ts';
 import { printLine } from '../output.ts';
 import { type Runtime, withRuntime } from '../runtime.ts';
@@ -14,7 +15,12 @@ export function registerConfigCommand(program: Command): void {
     .option('--connections', 'also sign in to every configured service once and report what it says')
     .action(async (options: { connections?: boolean }, command: Command) => {
       const { config: configPath } = command.optsWithGlobals<{ config?: string }>();
-      const result = await checkConfig({ configPath, env: process.env, cwd: process.cwd() });
+      const checked = await checkConfig({ configPath, env: process.env, cwd: process.cwd() });
+      // The schema cannot parse queries (core knows nothing of the query language), so they are checked here.
+      const result = {
+        ...checked,
+        problems: [...checked.problems, ...playlistQueryProblems(checked.config)],
+      };
       for (const warning of result.warnings) process.stderr.write(`${pc.yellow('warning')} ${warning}\n`);
       if (result.problems.length === 0 && result.config) {
         printLine(`config OK: ${result.path}`);
@@ -29,6 +35,19 @@ export function registerConfigCommand(program: Command): void {
       for (const problem of result.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
       process.exitCode = ExitCode.usage;
     });
+}
+
+function playlistQueryProblems(config: Config | undefined): ConfigProblem[] {
+  return (config?.playlists?.definitions ?? []).flatMap((definition, index) => {
+    try {
+      parseQuery(definition.query);
+      return [];
+    } catch (error) {
+      if (!(error instanceof QueryError)) throw error;
+      const message = `is not a valid collection query: ${error.reason} (column ${error.column})`;
+      return [{ path: `playlists.definitions[${index}].query`, message }];
+    }
+  });
 }
 
 async function reportConnections({ config, logger }: Runtime): Promise<number> {
