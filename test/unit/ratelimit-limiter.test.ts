@@ -96,6 +96,31 @@ describe('createRateLimiter', () => {
     expect(ran.filter((label) => label.startsWith('second'))).toHaveLength(3);
   });
 
+  it('adds each refill when it is due, not on a coarse heartbeat: 10 a second give 21 jobs in 2 s', async () => {
+    // A 100 ms interval is what a fast plan uses; with Bottleneck's default 250 ms heartbeat only 8
+    // refills would have come by now.
+    const limiter = make('hardcover', { burst: 1, refillAmount: 1, refillIntervalMs: 100 });
+    const ran: string[] = [];
+    scheduleMany(limiter, 30, ran);
+    await vi.advanceTimersByTimeAsync(2000);
+    await tick();
+    expect(ran).toHaveLength(21);
+  });
+
+  it('never refills early: at a unit a second, 10 + 60 jobs in a minute and no more', async () => {
+    const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });
+    const ran: string[] = [];
+    scheduleMany(limiter, 100, ran);
+    await tick();
+    expect(ran).toHaveLength(10);
+    for (let second = 1; second <= 60; second++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ran.length).toBeLessThanOrEqual(10 + second);
+    }
+    await tick();
+    expect(ran).toHaveLength(70);
+  });
+
   it('charges a job its units: a 3-unit request uses 3 tokens', async () => {
     const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });
     const ran: string[] = [];
