@@ -55,6 +55,15 @@ describe('shelfsync sync against the stand-ins', { timeout: 120_000 }, () => {
       expect(report.requests[service]?.requests ?? 0).toBe(stats.requests);
     }
     expect(received.hardcover?.units).toBe(profile?.services.hardcover?.units ?? 0);
+    // Every book user's run shows as collect → match → plan → apply, and the quota is per user.
+    const users = Object.keys(report.bridges.books?.users ?? {}).sort();
+    expect(users.length).toBeGreaterThan(0);
+    for (const name of ['collect', 'match', 'plan', 'apply']) {
+      const labels = (profile?.phases ?? []).filter((phase) => phase.name === name).map((p) => p.label);
+      expect({ name, labels: labels.sort() }).toEqual({ name, labels: users });
+    }
+    const subjects = (report.quota ?? []).filter((quota) => quota.service === 'hardcover');
+    expect(subjects.map((quota) => quota.subject).sort()).toEqual(users);
 
     const text = await runCliAsync(
       ['sync', '--config', sandbox.info.config, '--only', 'books', '--profile'],

@@ -4,7 +4,7 @@ import { createAudiobookshelfClient } from '../../upstream/audiobookshelf/client
 import { createHardcoverClient } from '../../upstream/hardcover/client.ts';
 import type { ShelfEntry } from '../../upstream/hardcover/library.ts';
 import type { HcUserBook } from '../../upstream/hardcover/shapes.ts';
-import type { BridgeContext } from '../bridge.ts';
+import { type BridgeContext, runPhase } from '../bridge.ts';
 import { applyJobs, type JobResult, waitingReason } from './apply.ts';
 import { type CollectedBook, collectProgress } from './collect.ts';
 import { HardcoverSession } from './hardcover-session.ts';
@@ -61,7 +61,7 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
   const db = database.db;
   const dry = options.dryRun;
   const settings = planSettings(books, context.config.timezone);
-  const abs = context.clients.track(createAudiobookshelfClient(user.audiobookshelf, clock));
+  const abs = context.clients.track(createAudiobookshelfClient(user.audiobookshelf, clock), user.id);
   const hardcover = createHardcoverClient(
     {
       url: user.hardcover.url,
@@ -71,20 +71,30 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
     },
     clock,
   );
-  context.clients.track(hardcover.http);
+  context.clients.track(hardcover.http, user.id);
   const session = new HardcoverSession(hardcover, context.clients, context.signal);
   const tally = new OutcomeTally();
   const now = clock.now();
 
   const states = await loadStates(db, user.id);
-  const collected = await collectProgress({
-    abs,
-    user,
-    known: (ids) => loadItems(db, ids),
-    lastFingerprints: new Map([...states].map(([id, state]) => [id, state.fingerprint])),
-    force: options.force,
-  });
-  if (!dry && collected.fetched.length > 0) await saveItems(db, collected.fetched, now);
+  const collected = await runPhase(
+    context,
+    'books',
+    'collect',
+    async (progress) => {
+      const found = await collectProgress({
+        abs,
+        user,
+        known: (ids) => loadItems(db, ids),
+        lastFingerprints: new Map([...states].map(([id, state]) => [id, state.fingerprint])),
+        force: options.force,
+      });
+      if (!dry && found.fetched.length > 0) await saveItems(db, found.fetched, now);
+      progress.tick(found.books.length);
+      return found;
+    },
+    { label: user.id },
+  );
 
   const stored = await loadMatches(
     db,
@@ -130,16 +140,26 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
       shelf ??= await session.shelf();
       return shelf;
     };
-    const { resolved, records } = await matchItems({
-      items: candidates.map(toMatchable),
-      stored,
-      session,
-      order: books.match_order,
-      threshold: books.title_match_threshold,
-      missTtlMs: books.miss_ttl_days * DAY_MS,
-      now,
-      shelf: loadShelf,
-    });
+    const { resolved, records } = await runPhase(
+      context,
+      'books',
+      'match',
+      async (progress) => {
+        const found = await matchItems({
+          items: candidates.map(toMatchable),
+          stored,
+          session,
+          order: books.match_order,
+          threshold: books.title_match_threshold,
+          missTtlMs: books.miss_ttl_days * DAY_MS,
+          now,
+          shelf: loadShelf,
+        });
+        progress.tick(candidates.length);
+        return found;
+      },
+      { label: user.id, total: candidates.length },
+    );
     const matchRecord = (id: string): MatchRecord[] => {
       const record = records.get(id);
       return record ? [record] : [];
@@ -168,10 +188,6 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
 
     const fromShelf = shelf !== undefined;
     const current = new Map<number, HcUserBook>();
-    if (shelf) for (const entry of shelf) current.set(entry.userBook.book_id, entry.userBook);
-    else
-      for (const ub of await session.userBooks(matched.map((m) => m.match.bookId)))
-        current.set(ub.book_id, ub);
     const planOf = (m: Matched): BookPlan =>
       planBook(
         {
@@ -182,15 +198,27 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         },
         settings,
       );
-    let plans = matched.map((m) => ({ m, plan: planOf(m) }));
-    const toWrite = plans.filter((p) => p.plan.outcome === 'write');
-    if (fromShelf && toWrite.length > 0 && !dry) {
-      // The shelf may be minutes old: re-read exactly the books about to be written, and plan again.
-      const ids = toWrite.map((p) => p.m.match.bookId);
-      for (const id of ids) current.delete(id);
-      for (const ub of await session.userBooks(ids)) current.set(ub.book_id, ub);
-      plans = plans.map((p) => (p.plan.outcome === 'write' ? { m: p.m, plan: planOf(p.m) } : p));
-    }
+    const plans = await runPhase(
+      context,
+      'books',
+      'plan',
+      async (progress) => {
+        if (shelf) for (const entry of shelf) current.set(entry.userBook.book_id, entry.userBook);
+        else
+          for (const ub of await session.userBooks(matched.map((m) => m.match.bookId)))
+            current.set(ub.book_id, ub);
+        const first = matched.map((m) => ({ m, plan: planOf(m) }));
+        const toWrite = first.filter((p) => p.plan.outcome === 'write');
+        progress.tick(matched.length);
+        if (!fromShelf || toWrite.length === 0 || dry) return first;
+        // The shelf may be minutes old: re-read exactly the books about to be written, and plan again.
+        const ids = toWrite.map((p) => p.m.match.bookId);
+        for (const id of ids) current.delete(id);
+        for (const ub of await session.userBooks(ids)) current.set(ub.book_id, ub);
+        return first.map((p) => (p.plan.outcome === 'write' ? { m: p.m, plan: planOf(p.m) } : p));
+      },
+      { label: user.id, total: matched.length },
+    );
 
     const jobs = [];
     for (const { m, plan } of plans) {
