@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { booksUserReportSchema } from '../sync/books/user-report.ts';
 import type { ProfileReport, SyncReport } from '../sync/report.ts';
 import { printLine } from './output.ts';
 import { formatRate, formatSeconds, formatTable } from './table.ts';
@@ -16,14 +17,50 @@ function countsText(outcomes: Record<string, number>): string {
   return counts.join(', ') || 'nothing to do';
 }
 
+/** How many books needing attention, or planned writes, are listed per user before "and N more". */
+export const DETAIL_LINES = 10;
+
+function listed<T>(entries: readonly T[], line: (entry: T) => string, more: string): string[] {
+  const lines = entries.slice(0, DETAIL_LINES).map((entry) => `  ${line(entry)}`);
+  const left = entries.length - DETAIL_LINES;
+  if (left > 0) lines.push(`  ${pc.dim(`and ${left} more (${more})`)}`);
+  return lines;
+}
+
+/** Under a user's line: the books they should look at and, in a dry run, what would be written. */
+function bookDetailLines(result: unknown): string[] {
+  const parsed = booksUserReportSchema.safeParse(result);
+  if (!parsed.success) return [];
+  const { attention, plan } = parsed.data;
+  return [
+    ...listed(
+      plan ?? [],
+      (entry) => `${pc.cyan('would')} ${entry.action}: ${entry.title}`,
+      'sync --dry-run --json lists them all',
+    ),
+    ...listed(
+      attention,
+      (entry) =>
+        `${pc.yellow(entry.outcome.replaceAll('_', ' '))}: ${entry.title}${entry.reason ? ` (${entry.reason})` : ''}`,
+      'sync --json lists them all; books unmatched lists those not found',
+    ),
+  ];
+}
+
+export interface ReportLineOptions {
+  /** List the books needing attention and the dry-run plan under each user (default true). */
+  details?: boolean;
+}
+
 /** The human form of a run report: one line per user, the records, each playlist, the verdict. */
-export function reportLines(report: SyncReport): string[] {
+export function reportLines(report: SyncReport, options: ReportLineOptions = {}): string[] {
   const lines: string[] = [];
   const { books, records, playlists } = report.bridges;
   const booksPending = pendingOf(books);
   if (booksPending) lines.push(`books: ${pc.yellow('not run')} (${booksPending})`);
   for (const [user, result] of Object.entries(books?.users ?? {})) {
     lines.push(`books ${user}: ${countsText(result.outcomes)}${result.error ? ` (${result.error})` : ''}`);
+    if (options.details ?? true) lines.push(...bookDetailLines(result));
   }
   const recordsPending = pendingOf(records);
   if (recordsPending) lines.push(`records: ${pc.yellow('not run')} (${recordsPending})`);

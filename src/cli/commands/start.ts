@@ -42,7 +42,7 @@ export function registerStartCommand(program: Command): void {
               printJson({ event: 'run', result, ...(error ? { error } : {}), report: report ?? null });
             else {
               printLine(`${new Date().toISOString()} run ${result}${error ? `: ${error}` : ''}`);
-              if (report) for (const line of reportLines(report)) printLine(`  ${line}`);
+              if (report) for (const line of reportLines(report, { details: false })) printLine(`  ${line}`);
             }
           },
           onOverlap: () => {
