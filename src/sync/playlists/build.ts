@@ -38,6 +38,8 @@ export interface PlaylistWriter {
     urn: string,
     fields: { title: string; sharing: 'public' | 'private'; trackUrns: readonly string[] },
   ): Promise<void>;
+  /** Deletes a part shelfsync made that the playlist no longer needs (it shrank). */
+  remove(urn: string): Promise<void>;
 }
 
 export interface BuildDeps {
@@ -230,7 +232,10 @@ function samePart(part: StoredPart | undefined, title: string, tracks: readonly 
   );
 }
 
-/** One create per new part, one PUT per changed part, nothing for parts that are as they were. */
+/**
+ * One create per new part, one PUT per changed part, nothing for parts that are as they were, and
+ * one DELETE per part left over when the playlist shrank.
+ */
 async function writeParts(
   deps: BuildDeps,
   playlist: StoredPlaylist,
@@ -242,8 +247,7 @@ async function writeParts(
   const sharingSame = stored !== undefined && stored.private === playlist.private;
   const storedCount = stored?.parts.length ?? 0;
   const next: StoredPart[] = [...playlist.parts];
-  const total = Math.max(parts.length, storedCount);
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < parts.length; i++) {
     const trackUrns = parts[i] ?? [];
     const title = partTitle(playlist.name, i, parts.length);
     const existing = stored?.parts[i];
@@ -261,6 +265,17 @@ async function writeParts(
     }
     writes += 1;
     // Remembered at once: a crash after this point updates the playlist instead of making another.
+    playlist.parts = next.filter(Boolean);
+    await savePlaylist(deps.database.db, playlist);
+  }
+  // Last part first, each forgotten as soon as it is gone: a crash in between deletes the rest next time.
+  for (let i = storedCount - 1; i >= parts.length; i--) {
+    const leftover = stored?.parts[i];
+    if (leftover) {
+      await deps.writer.remove(leftover.urn);
+      writes += 1;
+    }
+    next.length = i;
     playlist.parts = next.filter(Boolean);
     await savePlaylist(deps.database.db, playlist);
   }

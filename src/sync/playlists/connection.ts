@@ -3,7 +3,12 @@ import type { Config } from '../../core/config/index.ts';
 import type { Database } from '../../core/db/database.ts';
 import { ShelfsyncError } from '../../core/errors.ts';
 import type { HttpClient } from '../../core/http/index.ts';
-import { createPlaylist, fetchMyPlaylists, updatePlaylist } from '../../upstream/soundcloud/api.ts';
+import {
+  createPlaylist,
+  deletePlaylist,
+  fetchMyPlaylists,
+  updatePlaylist,
+} from '../../upstream/soundcloud/api.ts';
 import { createSoundcloudApiClient, createSoundcloudAuthClient } from '../../upstream/soundcloud/client.ts';
 import type { PlaylistWriter } from './build.ts';
 import { type SearchPort, soundcloudSearchPort } from './search-port.ts';
@@ -77,6 +82,9 @@ export async function connectSoundcloud(
       },
       async update(urn, fields) {
         await call(() => updatePlaylist(api, urn, { ...fields, description: MADE_BY }));
+      },
+      async remove(urn) {
+        await call(() => deletePlaylist(api, urn));
       },
     },
     async close() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findShelfsyncError } from '../../core/errors.ts';
 import type { HttpClient } from '../../core/http/index.ts';
 import {
   pageSchema,
@@ -82,6 +83,19 @@ export async function updatePlaylist(
     schema: playlistSchema,
   });
   return data;
+}
+
+/** Deletes one of the user's playlists; one that is already gone counts as deleted. */
+export async function deletePlaylist(api: HttpClient, urn: string): Promise<void> {
+  try {
+    await api.request({
+      method: 'DELETE',
+      path: `/playlists/${encodeURIComponent(urn)}`,
+      schema: z.unknown(),
+    });
+  } catch (error) {
+    if (findShelfsyncError(error)?.status !== 404) throw error;
+  }
 }
 
 /** The signed-in user's playlists (all pages, without their tracks). */

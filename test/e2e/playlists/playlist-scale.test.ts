@@ -24,10 +24,12 @@ describe('playlists at scale: 500-track limit, token refresh, 429s', () => {
     return { sandbox, workspace };
   }
 
-  it('splits a playlist of more than 500 tracks into parts, or caps it at 500 by confidence; never rejected', async () => {
-    const { sandbox, workspace } = await world({});
-    const query = 'year >= 1990';
-    // Known matches (as a previous build would have left them) keep this test free of searches.
+  /** Known matches (as a previous build would have left them) keep a test free of searches. */
+  async function rememberTruth(
+    sandbox: Awaited<ReturnType<typeof world>>['sandbox'],
+    workspace: Awaited<ReturnType<typeof world>>['workspace'],
+    query: string,
+  ) {
     const truth = await truthOf(sandbox);
     const ids = new Set(await selectReleaseIds(workspace.database.db, query));
     await workspace.database.transaction(async (trx) => {
@@ -50,6 +52,12 @@ describe('playlists at scale: 500-track limit, token refresh, 429s', () => {
           .execute();
       }
     });
+  }
+
+  it('splits a playlist of more than 500 tracks into parts, or caps it at 500 by confidence; never rejected', async () => {
+    const { sandbox, workspace } = await world({});
+    const query = 'year >= 1990';
+    await rememberTruth(sandbox, workspace, query);
     await sandbox.standIns.soundcloud.resetStats();
     const [split, capped] = await buildInProcess(workspace, systemClock, [
       { name: 'Nineties on', mode: 'create', query },
@@ -71,6 +79,34 @@ describe('playlists at scale: 500-track limit, token refresh, 429s', () => {
       (JSON.parse(row.parts_json) as { tracks: string[] }[]).map((p) => p.tracks.length),
     ]);
     expect(titles).toContainEqual(['Nineties capped', [500]]);
+  }, 120_000);
+
+  it('deletes the parts a shrinking playlist no longer needs and updates the one left', async () => {
+    const { sandbox, workspace } = await world({});
+    await rememberTruth(sandbox, workspace, 'year >= 1990');
+    const [wide] = await buildInProcess(workspace, systemClock, [
+      { name: 'Shrinking', mode: 'create', query: 'year >= 1990' },
+    ]);
+    const before = wide?.report.parts as number;
+    expect(before).toBeGreaterThan(2);
+    await sandbox.standIns.soundcloud.resetStats();
+    const [narrow] = await buildInProcess(workspace, systemClock, [
+      { name: 'Shrinking', mode: 'update', query: 'year >= 1990 and genre = Jazz' },
+    ]);
+    expect(narrow?.report.parts).toBe(1);
+    const stats = sandbox.standIns.soundcloud.stats();
+    expect(stats.routes['DELETE /playlists/:urn']).toBe(before - 1);
+    expect(stats.routes['PUT /playlists/:urn']).toBe(1);
+    expect(narrow?.writes).toBe(before);
+    const stored = await workspace.database.db
+      .selectFrom('playlists')
+      .select('parts_json')
+      .where('name', '=', 'Shrinking')
+      .executeTakeFirstOrThrow();
+    const parts = JSON.parse(stored.parts_json) as { urn: string }[];
+    expect(parts).toHaveLength(1);
+    // The stand-in counts the playlists made through its API that still exist.
+    expect(sandbox.standIns.soundcloud.stats()).toMatchObject({ playlists: 1 });
   }, 120_000);
 
   it('refreshes short-lived tokens mid-build, using each refresh token once; 429s never make a track missing', async () => {
