@@ -15,6 +15,12 @@ describe('shelfsync demo', () => {
     expect(result.stdout).toMatch(/^records: [1-9]\d* added/m);
     expect(result.stdout).toMatch(/^playlist .+: [1-9]\d* matched/m);
     expect(result.stdout).toMatch(/^(ok|finished with problems) in \d/m);
+    // Each finished phase counted every item it had: "books apply (alice): 5/5 in 1.5 s".
+    const phaseLines = [
+      ...`${result.stdout}\n${result.stderr}`.matchAll(/^(.+): (\d+)\/(\d+) in [\d.]+ s$/gm),
+    ];
+    expect(phaseLines.filter((line) => line[1]?.startsWith('books apply'))).toHaveLength(2);
+    for (const [line, , done, total] of phaseLines) expect(done, line).toBe(total);
     const dir = /removed (\S+)\.$/m.exec(result.stdout)?.[1];
     expect(dir).toBeDefined();
     expect(existsSync(dir ?? '/')).toBe(false);

@@ -263,7 +263,6 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         tally.wait(r.key, title(r.key), r.reason);
         return stateRow(r.key, title(r.key), null, 'skipped', r.reason, true);
       });
-      progressBar.done();
       await recordOutcome(
         database,
         user.id,
