@@ -9,20 +9,21 @@ let cached: string | undefined;
  * checkout (src/core) and the packed build (dist/src/core) sit at different depths.
  */
 export function shelfsyncVersion(): string {
-  if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  cached ??= versionAbove(dirname(fileURLToPath(import.meta.url)));
+  return cached;
+}
+
+/** The version in shelfsync's package.json in `start` or up to five folders above it; 0.0.0 if none. */
+export function versionAbove(start: string): string {
+  let dir = start;
   for (let depth = 0; depth < 6; depth++) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
       const manifest: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
       const { name, version } = manifest as { name?: unknown; version?: unknown };
-      if (name === 'shelfsync' && typeof version === 'string') {
-        cached = version;
-        return version;
-      }
+      if (name === 'shelfsync' && typeof version === 'string') return version;
     }
     dir = dirname(dir);
   }
-  cached = '0.0.0';
-  return cached;
+  return '0.0.0';
 }

@@ -149,7 +149,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /** Levenshtein distance where swapping two neighbouring letters also counts as one edit. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)];
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
