@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretBox, deriveKey } from '../../src/core/crypto/secret-box.ts';
+import { findShelfsyncError } from '../../src/core/errors.ts';
 
 const HEX_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -34,5 +35,75 @@ describe('secret box (AES-256-GCM for stored tokens)', () => {
     expect(deriveKey('a passphrase that is long').length).toBe(32);
     expect(deriveKey('a passphrase that is long')).toEqual(deriveKey('a passphrase that is long'));
     expect(() => deriveKey('short')).toThrow(/too short/);
+  });
+
+  it('still opens a token sealed by an earlier build (format, key stretching and layout are fixed)', () => {
+    const sealed = 'v1:UQeS8wNqJ8-4xTZgyepIw04sys0uW_Ub2Yd_K00mgG1aYfsq1vBH';
+    expect(createSecretBox('a passphrase that is long').open(sealed, 'access')).toBe('tökén-123');
+    expect(deriveKey('a passphrase that is long').toString('hex')).toBe(
+      'ce5653410b7edc253eff287cbc8219e814222479724448858bc0aead0286318e',
+    );
+  });
+
+  it('opens an empty secret, the shortest sealed text there is', () => {
+    const box = createSecretBox(HEX_KEY);
+    expect(box.open(box.seal('', 'access'), 'access')).toBe('');
+  });
+
+  it('refuses another format version, no data, and a text too short to hold IV and tag', () => {
+    const box = createSecretBox(HEX_KEY);
+    const sealed = box.seal('token', 'access');
+    for (const text of [
+      sealed.replace(/^v1:/, 'v2:'),
+      'v1:',
+      'v1',
+      'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    ]) {
+      let caught: unknown;
+      try {
+        box.open(text, 'access');
+      } catch (error) {
+        caught = error;
+      }
+      const failure = findShelfsyncError(caught);
+      expect(failure?.message, text).toBe(
+        'the stored sign-in cannot be decrypted with this secret key (was the key changed?); sign in again',
+      );
+      expect(failure?.code).toBe('auth_failed');
+      expect(failure?.service).toBe('shelfsync');
+      // Refused from its shape alone, before any decryption is tried.
+      expect(failure?.cause, text).toBeUndefined();
+    }
+  });
+
+  it('says why decryption failed in the cause', () => {
+    const sealed = createSecretBox(HEX_KEY).seal('token', 'access');
+    let caught: unknown;
+    try {
+      createSecretBox(HEX_KEY).open(sealed, 'refresh');
+    } catch (error) {
+      caught = error;
+    }
+    expect(findShelfsyncError(caught)?.cause).toBeInstanceOf(Error);
+  });
+
+  it('trims the key material, reads only an exact 64-hex key as hex, and wants 16 characters', () => {
+    expect(deriveKey(`  ${HEX_KEY}\n`).toString('hex')).toBe(HEX_KEY);
+    expect(deriveKey(`x${HEX_KEY}`).toString('hex')).not.toBe(HEX_KEY);
+    expect(deriveKey(`${HEX_KEY}x`).toString('hex')).not.toBe(HEX_KEY);
+    expect(deriveKey(`${HEX_KEY}x`)).toHaveLength(32);
+    expect(deriveKey('sixteen chars!!!')).toHaveLength(32);
+    let caught: unknown;
+    try {
+      deriveKey('  fifteen chars!!  ');
+    } catch (error) {
+      caught = error;
+    }
+    const failure = findShelfsyncError(caught);
+    expect(failure?.message).toBe(
+      'the secret key is too short: use at least 16 characters (e.g. `openssl rand -hex 32`)',
+    );
+    expect(failure?.code).toBe('config_invalid');
+    expect(failure?.service).toBe('shelfsync');
   });
 });

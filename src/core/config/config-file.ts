@@ -94,7 +94,7 @@ function entryOffset(parent: unknown, segment: PathSegment | undefined): number 
 }
 
 /** yaml's messages end in a quote of the source line, which may hold a token: keep the sentence only. */
-function firstLineOf(message: string): string {
+export function firstLineOf(message: string): string {
   const line = message.split('\n')[0] ?? '';
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
