@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.ts';
 import { type Database, openDatabase } from '../../src/core/db/database.ts';
 import { migrations } from '../../src/core/db/migrations/index.ts';
 import { ShelfsyncError } from '../../src/core/errors.ts';
@@ -96,8 +97,21 @@ describe('openDatabase', () => {
     writeFileSync(path, 'this is plainly not an SQLite file, but it is long enough to look like a header');
     const failure = await openDatabase({ path }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ShelfsyncError);
-    expect(failure).toMatchObject({ code: 'database' });
-    expect((failure as Error).message).toContain(path);
+    expect(failure).toMatchObject({ code: 'database', service: 'shelfsync' });
+    expect((failure as Error).message).toBe(
+      `cannot open the database at ${path}: the file is not a shelfsync database or is damaged; it was left untouched`,
+    );
+  });
+
+  it('tells time by the system clock unless given one, and keeps an in-memory database off the disk', async () => {
+    const database = await openDatabase({ path: ':memory:' });
+    opened.push(database);
+    expect(database.clock).toBe(systemClock);
+    expect(existsSync(join(process.cwd(), ':memory:'))).toBe(false);
+    const clock = { now: () => 42 };
+    const clocked = await openDatabase({ path: ':memory:', clock });
+    opened.push(clocked);
+    expect(clocked.clock).toBe(clock);
   });
 
   it('lets a second connection read while the first one writes (WAL)', async () => {

@@ -196,6 +196,18 @@ describe('problemsFromIssues: unknown keys', () => {
     ]);
   });
 
+  it('suggests the file form of a secret whose name is not five letters long', () => {
+    expect(problemsOf({ ...withoutKeys('key'), kye_file: '/x' })).toEqual([
+      'kye_file: unknown key; did you mean "key_file"?',
+    ]);
+  });
+
+  it('takes only a key ending in _file for the file form of another key', () => {
+    expect(problemsFor({ urlabcde: 'x' })).toEqual([
+      `urlabcde: unknown key; expected one of: ${Object.keys(schema.shape).join(', ')}, token_file, key_file`,
+    ]);
+  });
+
   it('tells that only secrets can be read from a file', () => {
     expect(problemsFor({ url_file: '/x' })).toEqual([
       'url_file: unknown key: only secrets can be read from a file, give url itself',

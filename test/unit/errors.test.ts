@@ -5,6 +5,7 @@ import {
   findShelfsyncError,
   isRetryable,
   ShelfsyncError,
+  usageError,
 } from '../../src/core/errors.ts';
 
 describe('exit codes', () => {
@@ -44,5 +45,16 @@ describe('exit codes', () => {
       times === 0 ? error : wrap(new Error(`wrapper ${times}`, { cause: error }), times - 1);
     expect(findShelfsyncError(wrap(found, 9))).toBe(found);
     expect(findShelfsyncError(wrap(found, 10))).toBeUndefined();
+  });
+});
+
+describe('usageError', () => {
+  it('is a usage error of shelfsync itself, with exit code 2', () => {
+    const error = usageError('--limit must be a whole number');
+    expect(error).toBeInstanceOf(ShelfsyncError);
+    expect(error.message).toBe('--limit must be a whole number');
+    expect(error.code).toBe('usage');
+    expect(error.service).toBe('shelfsync');
+    expect(exitCodeFor(error)).toBe(ExitCode.usage);
   });
 });

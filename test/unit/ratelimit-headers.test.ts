@@ -20,6 +20,14 @@ describe('parseHeaderList', () => {
     ]);
   });
 
+  it('reads escaped quotes and backslashes inside quotes, and keeps a dangling backslash', () => {
+    expect(parseHeaderList('"a\\"b,c";r="1\\"2", "x\\\\y";;=5')).toEqual([
+      { value: 'a"b,c', params: { r: '1"2' } },
+      { value: 'x\\y', params: {} },
+    ]);
+    expect(parseHeaderList('"ab\\')).toEqual([{ value: '"ab\\', params: {} }]);
+  });
+
   it('gives nothing for an empty header', () => {
     expect(parseHeaderList('')).toEqual([]);
     expect(parseHeaderList(' , ')).toEqual([]);

@@ -138,7 +138,23 @@ describe('createRateLimiter', () => {
   it('refuses at once a job that could never fit the bucket, instead of leaving it waiting', async () => {
     const limiter = make('hardcover', { burst: 5, refillAmount: 1, refillIntervalMs: 1000 });
     const job = limiter.schedule(async () => 'never', { units: 6 });
-    await expect(settle(job)).rejects.toMatchObject({ code: 'internal', service: 'hardcover' });
+    await expect(settle(job)).rejects.toMatchObject({
+      code: 'internal',
+      service: 'hardcover',
+      message: 'Rate limiter for Hardcover: a request costing 6 units can never fit a bucket of 5.',
+    });
+  });
+
+  it('refuses a job whose cost is not a whole number of units', async () => {
+    const limiter = make('hardcover', { burst: 5, refillAmount: 1, refillIntervalMs: 1000 });
+    for (const units of [-1, 1.5]) {
+      await expect(settle(limiter.schedule(async () => 'never', { units }))).rejects.toMatchObject({
+        code: 'internal',
+        service: 'hardcover',
+        message: `Rate limiter for Hardcover: a request must cost a whole number of units, got ${units}.`,
+      });
+    }
+    expect(await settle(limiter.schedule(async () => 'free', { units: 0 }))).toBe('free');
   });
 
   it('runs the most urgent waiting job first when tokens come back', async () => {
