@@ -40,6 +40,8 @@ export interface RunningStandIn {
   origin: string;
   stats(): StandInStats & Record<string, unknown>;
   resetStats(): void;
+  /** Replaces the fault rules; their request count starts again from the next request. */
+  setFaults(rules: readonly FaultRule[]): void;
   stop(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export async function startStandIn(
   let origin = '';
   const stats = new StatsRecorder();
   const service = build({ ...env, stats, origin: () => origin });
-  const faults = new FaultPlan(options.faults ?? [], service.name, options.seed ?? 0);
+  let faults = new FaultPlan(options.faults ?? [], service.name, options.seed ?? 0);
   const snapshot = () => ({ ...stats.snapshot(), ...(service.extraStats?.() ?? {}) });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -198,6 +200,9 @@ export async function startStandIn(
     origin,
     stats: snapshot,
     resetStats: () => stats.reset(),
+    setFaults: (rules) => {
+      faults = new FaultPlan(rules, service.name, options.seed ?? 0);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

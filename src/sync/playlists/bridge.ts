@@ -1,6 +1,7 @@
 import { findShelfsyncError } from '../../core/errors.ts';
 import type { Bridge } from '../bridge.ts';
 import type { PlaylistReport, PlaylistsReport } from '../report.ts';
+import { serviceUnusable } from './build.ts';
 import { hasStoredSignIn } from './connection.ts';
 import { withPlaylistBuilder } from './run.ts';
 
@@ -56,7 +57,8 @@ export const playlistsBridge: Bridge<PlaylistsReport> = {
             context.clients.count('soundcloud', 'searches', run.searches);
             context.clients.count('soundcloud', 'writes', run.writes);
           } catch (error) {
-            if (findShelfsyncError(error)?.code === 'auth_failed') throw error;
+            // SoundCloud down or refusing the sign-in: the other playlists would fail the same way.
+            if (serviceUnusable(error)) throw error;
             context.logger.error({ playlist: definition.name, err: error }, 'playlist build failed');
             report[definition.name] = failedReport(error);
           }

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../core/clock.ts';
 import type { Database } from '../../core/db/database.ts';
-import { findShelfsyncError, ShelfsyncError, usageError } from '../../core/errors.ts';
+import { ExitCode, exitCodeFor, findShelfsyncError, ShelfsyncError, usageError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { createRateLimiter } from '../../core/ratelimit/index.ts';
 import type { PhaseProgress } from '../bridge.ts';
@@ -99,21 +99,42 @@ async function eachWithWorkers<T>(items: readonly T[], count: number, work: (ite
   }
 }
 
+/**
+ * Failures that say SoundCloud itself is unusable (down, refusing us, throttling past our retries),
+ * not that one search went wrong: the build stops instead of retrying every remaining release.
+ */
+export function serviceUnusable(error: unknown): boolean {
+  const known = findShelfsyncError(error);
+  if (!known) return false;
+  if (known.code === 'bad_response') return known.retryable;
+  return exitCodeFor(known) === ExitCode.upstream;
+}
+
+interface MatchOutcome {
+  results: Map<string, MatchDecision>;
+  failed: Set<string>;
+  /** The first search failure, for the report's line. */
+  firstError: unknown;
+}
+
 async function matchAll(
   deps: BuildDeps,
   releases: readonly WantedRelease[],
   known: Map<string, MatchDecision>,
-): Promise<{ results: Map<string, MatchDecision>; failed: Set<string> }> {
+): Promise<MatchOutcome> {
   const results = new Map(known);
   const failed = new Set<string>();
+  let firstError: unknown;
+  let unusable: unknown;
   const todo = releases
     .map((release) => ({ release, tracks: release.tracks.filter((track) => !known.has(trackKey(track))) }))
     .filter((item) => item.tracks.length > 0);
   const progress = deps.progress?.(todo.reduce((sum, item) => sum + item.tracks.length, 0));
   const albums = new AlbumSearchBudget();
   await eachWithWorkers(todo, MATCH_WORKERS, async ({ release, tracks }) => {
-    if (deps.signal?.aborted) {
+    if (deps.signal?.aborted || unusable !== undefined) {
       for (const track of tracks) failed.add(trackKey(track));
+      progress?.tick(tracks.length);
       return;
     }
     try {
@@ -121,20 +142,36 @@ async function matchAll(
       for (const [key, decision] of found) results.set(key, decision);
       if (!deps.dryRun) await saveMatches(deps.database, found, deps.clock.now(), deps.notFoundTtlMs);
     } catch (error) {
-      // A 429 or outage after retries: nothing is recorded, the next build searches again.
+      // Nothing is recorded for this release: the next build searches it again.
       const known = findShelfsyncError(error);
       if (known?.code === 'auth_failed' || known?.code === 'interrupted') throw error;
       deps.logger.warn(
         { releaseId: release.id, err: error },
         'search failed; tracks left for the next build',
       );
+      firstError ??= error;
+      if (serviceUnusable(error)) unusable ??= error;
       for (const track of tracks) failed.add(trackKey(track));
     } finally {
       progress?.tick(tracks.length);
     }
   });
   progress?.done();
-  return { results, failed };
+  // Matches found before the outage are saved; nothing is written to SoundCloud this time.
+  if (unusable !== undefined) throw unusable;
+  return { results, failed, firstError };
+}
+
+/** The report's line for tracks left unsearched: why, in the words of the first failure. */
+function unsearchedLine(count: number, firstError: unknown): string {
+  const reason =
+    firstError === undefined
+      ? undefined
+      : (findShelfsyncError(firstError)?.message ??
+        (firstError instanceof Error ? firstError.message : String(firstError)));
+  return reason === undefined
+    ? `${count} tracks were not searched this time (the run was stopped); the next build searches them`
+    : `${count} tracks were not searched this time, the next build searches them again: ${reason}`;
 }
 
 /** Query → tracklists → matching → SoundCloud playlist(s); see PRODUCT.md "playlists". */
@@ -151,7 +188,7 @@ export async function buildPlaylist(request: PlaylistRequest, deps: BuildDeps): 
   const releases = await loadWantedReleases(db, releaseIds);
   const known = await loadKnownMatches(db, releaseIds, deps.clock.now());
   const searchesBefore = deps.search.count;
-  const { results, failed } = await matchAll(deps, releases, known);
+  const { results, failed, firstError } = await matchAll(deps, releases, known);
 
   const tracks: PlaylistReport['tracks'] = [];
   const entries: { urn: string; score: number }[] = [];
@@ -183,11 +220,7 @@ export async function buildPlaylist(request: PlaylistRequest, deps: BuildDeps): 
     releases_without_tracklist: stillLacking.length,
     parts: plan.parts.length,
     left_out: plan.leftOut.length,
-    ...(failed.size > 0
-      ? {
-          error: `${failed.size} tracks were not searched this time (stopped, or SoundCloud kept failing); run the build again`,
-        }
-      : {}),
+    ...(failed.size > 0 ? { error: unsearchedLine(failed.size, firstError) } : {}),
   };
 
   let writes = 0;
