@@ -9,12 +9,12 @@ const STATE_COLOUR: Record<RunState, (text: string) => string> = {
   failed: pc.red,
   interrupted: pc.yellow,
   running: pc.cyan,
-  unfinished: pc.yellow,
 };
 
 /** "books alice 3 synced, 1 needs review; records +2 ~0 -1; Jazz 60s 40/3/2" in one cell. */
 export function outcomeSummary(report: SyncReport | null): string {
   if (!report) return '';
+  if (report.abandoned === true) return 'stopped without finishing (killed); the next run carried on';
   const parts: string[] = [];
   const { books, records, playlists } = report.bridges;
   if (books && 'pending' in books) parts.push('books not built');

@@ -13,9 +13,9 @@ import { recordsBridge } from './records/bridge.ts';
 import type { ProfileReport, SyncReport } from './report.ts';
 import { cacheReport, readCacheCounters } from './run-caches.ts';
 import { RunClients } from './run-clients.ts';
-import { acquireRunLock } from './run-lock.ts';
+import { acquireRunLock, type RunLock } from './run-lock.ts';
 import { PhaseRecorder } from './run-phases.ts';
-import { recordRunEnd, recordRunStart } from './run-record.ts';
+import { closeAbandonedRuns, recordRunEnd, recordRunStart } from './run-record.ts';
 
 export const DEFAULT_LOCK_WAIT_MS = 5_000;
 export const DEFAULT_ABORT_GRACE_MS = 10_000;
@@ -66,13 +66,13 @@ export async function runSync(input: RunSyncInput): Promise<SyncResult> {
     ...(input.signal ? { signal: input.signal } : {}),
   });
   try {
-    return await runLocked(input, trigger);
+    return await runLocked(input, trigger, lock);
   } finally {
     await lock.release();
   }
 }
 
-async function runLocked(input: RunSyncInput, trigger: string): Promise<SyncResult> {
+async function runLocked(input: RunSyncInput, trigger: string, lock: RunLock): Promise<SyncResult> {
   const clock = input.clock ?? systemClock;
   const signal = input.signal ?? new AbortController().signal;
   const started = clock.now();
@@ -91,6 +91,11 @@ async function runLocked(input: RunSyncInput, trigger: string): Promise<SyncResu
     clients: clients.forBridge(bridge),
     caches,
   });
+  if (!input.options.dryRun) {
+    const closed = await closeAbandonedRuns(input.database, lock.tookOverFrom?.heartbeat_at);
+    if (closed > 0)
+      input.logger.warn({ runs: closed }, 'marked runs a killed process left open as interrupted');
+  }
   const runId = input.options.dryRun ? undefined : await recordRunStart(input.database, started, trigger);
   const bridges: SyncReport['bridges'] = {};
   const failures: { bridge: BridgeName; error: unknown }[] = [];

@@ -2,7 +2,7 @@ import type { Database } from '../core/db/database.ts';
 import { type QuotaReport, type SyncReport, syncReportSchema } from './report.ts';
 import { isStale } from './run-lock.ts';
 
-export type RunState = 'ok' | 'failed' | 'interrupted' | 'running' | 'unfinished';
+export type RunState = 'ok' | 'failed' | 'interrupted' | 'running';
 
 export interface RunSummary {
   id: number;
@@ -25,7 +25,10 @@ export interface AttentionItem {
   reason?: string;
 }
 
-/** The last `limit` runs, newest first. A row without an end is running only while its lock lives. */
+/**
+ * The last `limit` runs, newest first. A row without an end is running only while its lock lives;
+ * otherwise its process was killed and it is shown as interrupted (the next run records it so).
+ */
 export async function recentRuns(database: Database, limit: number, now: number): Promise<RunSummary[]> {
   const rows = await database.db.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
   const lock = await database.db.selectFrom('run_lock').selectAll().executeTakeFirst();
@@ -35,7 +38,7 @@ export async function recentRuns(database: Database, limit: number, now: number)
       row.report_json === null ? undefined : syncReportSchema.safeParse(safeJson(row.report_json));
     const report = parsed?.success ? parsed.data : null;
     let state: RunState;
-    if (row.finished_at === null) state = index === 0 && live ? 'running' : 'unfinished';
+    if (row.finished_at === null) state = index === 0 && live ? 'running' : 'interrupted';
     else if (report?.interrupted) state = 'interrupted';
     else state = row.ok === 1 ? 'ok' : 'failed';
     return {

@@ -30,9 +30,11 @@ export interface RunLockOptions {
 export interface RunLock {
   /** Gives the database back; safe to call twice. */
   release(): Promise<void>;
+  /** The dead or silent holder this lock was taken over from, if it was. */
+  readonly tookOverFrom?: LockRow;
 }
 
-type LockRow = Omit<RunLockTable, 'id'>;
+export type LockRow = Omit<RunLockTable, 'id'>;
 
 /**
  * One run per database. The lock is a row in the database itself, so it follows the file wherever
@@ -61,7 +63,7 @@ export async function acquireRunLock(database: Database, options: RunLockOptions
       const row = { ...mine, acquired_at: now, heartbeat_at: now };
       if (await take(database, row, stale ? holder : undefined)) {
         if (stale) options.logger.warn({ holder }, 'took over a stale run lock');
-        return hold(database, row, clock, options.logger);
+        return hold(database, row, clock, options.logger, stale ? holder : undefined);
       }
       continue; // Someone else won the race; look again.
     }
@@ -99,7 +101,13 @@ async function take(database: Database, row: LockRow, stale: LockRow | undefined
   return Number(result.numUpdatedRows) === 1;
 }
 
-function hold(database: Database, row: LockRow, clock: Clock, logger: Logger): RunLock {
+function hold(
+  database: Database,
+  row: LockRow,
+  clock: Clock,
+  logger: Logger,
+  tookOverFrom: LockRow | undefined,
+): RunLock {
   ownersHere.add(row.owner);
   let beating: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
@@ -116,6 +124,7 @@ function hold(database: Database, row: LockRow, clock: Clock, logger: Logger): R
   timer.unref();
   let released: Promise<void> | undefined;
   return {
+    ...(tookOverFrom ? { tookOverFrom } : {}),
     release() {
       released ??= (async () => {
         clearInterval(timer);

@@ -147,4 +147,11 @@ export function countRows(path: string, table: string, where = '1 = 1'): number 
   }
 }
 
+/** The state of each run `status --json` lists, newest first ("ok", "interrupted", "running"...). */
+export async function statusStates(config: string, env: Record<string, string>): Promise<string[]> {
+  const status = await spawnCli(['status', '--config', config, '--json', '--runs', '100'], { env });
+  if (status.code !== 0) throw new Error(`status failed (${status.code}): ${status.stderr}`);
+  return (JSON.parse(status.stdout) as { runs: { state: string }[] }).runs.map((run) => run.state);
+}
+
 export const soak = process.env.SHELFSYNC_SOAK === '1';

@@ -14,6 +14,7 @@ import {
   spawnCli,
   spreadKillPoints,
   standInRequests,
+  statusStates,
   tableSnapshot,
 } from '../helpers/crash-harness.ts';
 
@@ -78,7 +79,11 @@ describe(`records sync killed at ${KILL_POINTS} points, then re-run`, () => {
       await resetStandInStats(sandbox.info.discogs.url);
       const killed = await sync(config, afterRequests([sandbox.info.discogs.url], n));
       killsRun.push({ n, killed: killed.signal === 'SIGKILL' });
-      if (killed.signal === 'SIGKILL') expect(integrityCheck(database)).toBe('ok');
+      if (killed.signal === 'SIGKILL') {
+        expect(integrityCheck(database)).toBe('ok');
+        // Its process is gone, so status does not call it running.
+        expect(await statusStates(config, { HOME: dir })).toEqual(['interrupted']);
+      }
 
       const rerun = await sync(config);
       expect(rerun.code, rerun.stderr).toBe(0);
@@ -90,8 +95,11 @@ describe(`records sync killed at ${KILL_POINTS} points, then re-run`, () => {
       expect(report.bridges.records?.complete).toBe(true);
       expect(integrityCheck(database)).toBe('ok');
       expect(tableSnapshot(database, RECORDS_TABLES, WRITE_TIMES)).toEqual(reference);
-      // The finished runs are recorded; the killed one is the only run left open.
-      expect(countRows(database, 'runs', 'finished_at is not null')).toBe(1);
+      // The re-run recorded the killed run as interrupted: no run is left open.
+      expect(countRows(database, 'runs', 'finished_at is null')).toBe(0);
+      const killedRuns = killed.signal === 'SIGKILL' ? 1 : 0;
+      expect(countRows(database, 'runs', "json_extract(report_json, '$.abandoned') = 1")).toBe(killedRuns);
+      expect(countRows(database, 'runs', 'ok = 1')).toBe(2 - killedRuns);
     },
     240_000,
   );
