@@ -1,7 +1,7 @@
 import type { BooksConfig } from '../../core/config/index.ts';
 import { ExitCode, exitCodeFor, findShelfsyncError } from '../../core/errors.ts';
 import type { Bridge, BridgeContext } from '../bridge.ts';
-import type { BooksReport } from '../report.ts';
+import { type BooksReport, emptyOutcomeCounts } from '../report.ts';
 import type { BooksUserReport } from './user-report.ts';
 import { syncUser } from './user-sync.ts';
 
@@ -40,18 +40,7 @@ async function runBooks(context: BridgeContext): Promise<BooksReport> {
       failures.push(error);
       context.logger.error({ user: user.id, err: error }, 'books sync stopped for this user');
       context.progress.note(`${user.id}: ${message}`);
-      report.users[user.id] = {
-        outcomes: {
-          synced: 0,
-          already_current: 0,
-          skipped: 0,
-          needs_review: 0,
-          not_found: 0,
-          failed: 0,
-          would_sync: 0,
-        },
-        error: message,
-      };
+      report.users[user.id] = { outcomes: emptyOutcomeCounts(), error: message };
     }
   }
   // Every user stopped by an unreachable or refusing service: the run as a whole could not reach it.
