@@ -12,8 +12,11 @@ import {
   storedIds,
 } from './list-store.ts';
 
+/** Numbers a pass adds up over its pages (plans themselves are let go page by page). */
+export type PlanCounts<Key extends string> = Record<Key, number>;
+
 /** How one list (collection or wantlist) is read, compared and written, page by page. */
-export interface ListSource<Item, Plan> {
+export interface ListSource<Item, Plan, Key extends string> {
   list: ListName;
   username: string;
   perPage: number;
@@ -23,6 +26,8 @@ export interface ListSource<Item, Plan> {
   /** Reads what is stored for these items and returns the writes needed (pure past the reads). */
   plan(db: Kysely<DatabaseSchema>, items: readonly Item[]): Promise<Plan>;
   isEmpty(plan: Plan): boolean;
+  /** What this page's plan adds to the pass's totals. */
+  count(plan: Plan): PlanCounts<Key>;
   apply(trx: Transaction<DatabaseSchema>, plan: Plan): Promise<void>;
 }
 
@@ -34,8 +39,9 @@ export interface PassOptions {
   progress: (pages: number) => PhaseProgress;
 }
 
-export interface PassResult<Plan> {
-  plans: Plan[];
+export interface PassResult<Key extends string> {
+  /** Summed over every page listed; undefined keys when no page was listed. */
+  counts: Partial<PlanCounts<Key>>;
   pages: number;
   /** Ids stored but no longer listed (deleted unless this is a dry run). */
   removed: number[];
@@ -52,10 +58,10 @@ export interface PassResult<Plan> {
  * nothing write nothing, so a pass over an unchanged list leaves the database untouched. Removals
  * are known only at the end of a pass that saw every item.
  */
-export async function runListPass<Item, Plan>(
-  source: ListSource<Item, Plan>,
+export async function runListPass<Item, Plan, Key extends string>(
+  source: ListSource<Item, Plan, Key>,
   options: PassOptions,
-): Promise<PassResult<Plan>> {
+): Promise<PassResult<Key>> {
   const { database, dryRun } = options;
   const progress = dryRun ? undefined : await loadProgress(database.db, source.list);
   // A pass that saved its last page and stopped before finishing has nothing left to list: go again.
@@ -93,23 +99,24 @@ export async function runListPass<Item, Plan>(
   return rest;
 }
 
-interface ListedOnce<Plan> extends PassResult<Plan> {
+interface ListedOnce<Key extends string> extends PassResult<Key> {
   seen: Set<number>;
   total: number;
 }
 
-async function listOnce<Item, Plan>(
-  source: ListSource<Item, Plan>,
+async function listOnce<Item, Plan, Key extends string>(
+  source: ListSource<Item, Plan, Key>,
   options: PassOptions,
   resume: Awaited<ReturnType<typeof loadProgress>>,
-): Promise<ListedOnce<Plan> | 'restart'> {
+): Promise<ListedOnce<Key> | 'restart'> {
   const { database, dryRun, signal } = options;
   const startPage = resume?.state.next_page ?? 1;
   const seen = new Set(resume?.seen ?? []);
-  const persisted = new Set(seen);
+  // Seen on pages not written yet (pages that change nothing write nothing): saved with the next write.
+  let unsaved: number[] = [];
   const startedAt = resume?.state.started_at ?? options.nowMs();
-  const result: ListedOnce<Plan> = {
-    plans: [],
+  const result: ListedOnce<Key> = {
+    counts: {},
     pages: 0,
     removed: [],
     complete: false,
@@ -126,11 +133,16 @@ async function listOnce<Item, Plan>(
       result.pages += 1;
       result.total = page.total;
       phase ??= options.progress(Math.max(1, page.pages - startPage + 1));
-      for (const item of page.items) seen.add(source.idOf(item));
+      for (const item of page.items) {
+        const id = source.idOf(item);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        unsaved.push(id);
+      }
       const plan = await source.plan(database.db, page.items);
-      result.plans.push(plan);
+      addCounts(result.counts, source.count(plan));
       if (!dryRun && !source.isEmpty(plan)) {
-        const newlySeen = [...seen].filter((id) => !persisted.has(id));
+        const newlySeen = unsaved;
         await database.transaction(async (trx) => {
           await source.apply(trx, plan);
           await saveProgress(
@@ -147,7 +159,7 @@ async function listOnce<Item, Plan>(
             newlySeen,
           );
         });
-        for (const id of newlySeen) persisted.add(id);
+        unsaved = [];
         result.transactions += 1;
       }
       phase.tick();
@@ -158,4 +170,8 @@ async function listOnce<Item, Plan>(
     phase?.done();
   }
   return result;
+}
+
+function addCounts<Key extends string>(into: Partial<PlanCounts<Key>>, add: PlanCounts<Key>): void {
+  for (const key of Object.keys(add) as Key[]) into[key] = (into[key] ?? 0) + add[key];
 }

@@ -47,7 +47,7 @@ function collectionSource(
   username: string,
   nowMs: () => number,
   signal: AbortSignal,
-): ListSource<DiscogsCollectionItem, CollectionPagePlan> {
+): ListSource<DiscogsCollectionItem, CollectionPagePlan, CollectionCount> {
   return {
     list: 'collection',
     username,
@@ -68,6 +68,11 @@ function collectionSource(
       return planCollectionPage(items, { instances, releaseHashes }, nowMs());
     },
     isEmpty: isEmptyPlan,
+    count: (plan) => ({
+      added: plan.inserts.length,
+      updated: plan.updates.length + plan.releaseOnlyUpdates,
+      releases: plan.releases.length,
+    }),
     async apply(trx, plan) {
       await writeReleases(trx, plan.releases);
       await writeInstances(trx, [...plan.inserts, ...plan.updates]);
@@ -80,7 +85,7 @@ function wantlistSource(
   username: string,
   nowMs: () => number,
   signal: AbortSignal,
-): ListSource<DiscogsWant, WantlistPagePlan> {
+): ListSource<DiscogsWant, WantlistPagePlan, WantlistCount> {
   return {
     list: 'wantlist',
     username,
@@ -96,6 +101,11 @@ function wantlistSource(
       return planWantlistPage(wants, { wants: stored, releaseHashes }, nowMs());
     },
     isEmpty: isEmptyPlan,
+    count: (plan) => ({
+      added: plan.inserts.length,
+      updated: plan.updates.length,
+      releases: plan.releases.length,
+    }),
     async apply(trx, plan) {
       await writeReleases(trx, plan.releases);
       await writeWants(trx, [...plan.inserts, ...plan.updates]);
@@ -103,8 +113,11 @@ function wantlistSource(
   };
 }
 
-function sum<Plan>(pass: PassResult<Plan>, count: (plan: Plan) => number): number {
-  return pass.plans.reduce((total, plan) => total + count(plan), 0);
+type CollectionCount = 'added' | 'updated' | 'releases';
+type WantlistCount = 'added' | 'updated' | 'releases';
+
+function sum<Key extends string>(pass: PassResult<Key>, key: Key): number {
+  return pass.counts[key] ?? 0;
 }
 
 /**
@@ -150,12 +163,12 @@ export async function syncRecords(context: BridgeContext, client: HttpClient): P
   };
   const collection = await runListPass(collectionSource(client, username, nowMs, signal), passOptions);
   const report: RecordsSyncReport = {
-    added: sum(collection, (plan) => plan.inserts.length),
-    updated: sum(collection, (plan) => plan.updates.length + plan.releaseOnlyUpdates),
+    added: sum(collection, 'added'),
+    updated: sum(collection, 'updated'),
     removed: collection.removed.length,
     folders: folders.filter((folder) => folder.id !== 0).length,
     pages: collection.pages,
-    releasesWritten: sum(collection, (plan) => plan.releases.length),
+    releasesWritten: sum(collection, 'releases'),
     complete: collection.complete,
     transactions: transactions + collection.transactions,
     ...(collection.resumedFromPage !== undefined ? { resumedFromPage: collection.resumedFromPage } : {}),
@@ -167,13 +180,13 @@ export async function syncRecords(context: BridgeContext, client: HttpClient): P
       progress: (pages: number) => context.progress.phase('records', 'wantlist', pages, 'wantlist pages'),
     });
     report.wantlist = {
-      added: sum(wants, (plan) => plan.inserts.length),
-      updated: sum(wants, (plan) => plan.updates.length),
+      added: sum(wants, 'added'),
+      updated: sum(wants, 'updated'),
       removed: wants.removed.length,
       pages: wants.pages,
       complete: wants.complete,
     };
-    report.releasesWritten += sum(wants, (plan) => plan.releases.length);
+    report.releasesWritten += sum(wants, 'releases');
     report.transactions += wants.transactions;
   }
   if (!collection.complete) {
