@@ -3,7 +3,7 @@ import type { EditionHit, SearchHit } from '../../upstream/hardcover/catalog.ts'
 import type { HcBook } from '../../upstream/hardcover/shapes.ts';
 import type { ItemIdentifiers } from './identifiers.ts';
 import { normaliseIsbn } from './identifiers.ts';
-import { type Described, matchScore } from './text-match.ts';
+import { type Described, matchScore, SCORE_WITHOUT_TITLE, titleTokens } from './text-match.ts';
 
 /** The pure passes of matching: against the user's shelf, against edition hits, against search hits. */
 
@@ -79,6 +79,38 @@ export function byTitleAuthor<T extends Described>(
   return best;
 }
 
+/** Per shelf: title word → positions of the books whose title (any variant) has it. */
+const titleIndexes = new WeakMap<readonly HcBook[], Map<string, number[]>>();
+
+function titleIndex(shelf: readonly HcBook[]): Map<string, number[]> {
+  let index = titleIndexes.get(shelf);
+  if (!index) {
+    index = new Map();
+    shelf.forEach((book, position) => {
+      for (const token of titleTokens(book)) {
+        const positions = index?.get(token);
+        if (positions) positions.push(position);
+        else index?.set(token, [position]);
+      }
+    });
+    titleIndexes.set(shelf, index);
+  }
+  return index;
+}
+
+/**
+ * The shelf books that could score `threshold`: above what authors alone can score, only books
+ * sharing a title word with the item, in shelf order (ties still go to the first).
+ */
+export function titleCandidates(item: Described, shelf: readonly HcBook[], threshold: number): HcBook[] {
+  if (threshold <= SCORE_WITHOUT_TITLE) return [...shelf];
+  const index = titleIndex(shelf);
+  const positions = new Set<number>();
+  for (const token of titleTokens(item))
+    for (const position of index.get(token) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b).map((position) => shelf[position] as HcBook);
+}
+
 /** Shelf pass: the user's own books by identifier, then (if allowed) by title and author. */
 export function matchOnShelf(
   item: ItemToMatch,
@@ -90,7 +122,7 @@ export function matchOnShelf(
   const hit = byIdentifier(item, index, order);
   if (hit) return { book: hit.book, editionId: hit.editionId, source: 'shelf' };
   if (!order.includes('title_author')) return null;
-  const best = byTitleAuthor(item, shelf, threshold);
+  const best = byTitleAuthor(item, titleCandidates(item, shelf, threshold), threshold);
   return best ? { book: best.candidate, source: 'shelf' } : null;
 }
 

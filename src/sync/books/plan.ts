@@ -20,17 +20,35 @@ const DAY_MS = 86_400_000;
 /** Differences this small are not worth a write. */
 const TOLERANCE = { seconds: 60, pages: 1 } as const;
 
+/** Building a formatter costs far more than using one, and every book's plan needs dates. */
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      format = null;
+    }
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function calendarDate(ms: number, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(ms);
+    const format = dayFormat(timeZone);
+    if (format) return format.format(ms);
   } catch {
-    return new Date(ms).toISOString().slice(0, 10);
+    // an instant outside what the formatter takes
   }
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function daysApart(a: string, b: string): number {

@@ -19,11 +19,11 @@ function tokens(value: string): string[] {
 }
 
 /** Dice coefficient of two token sets, 0..1. */
-function dice(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const setB = new Set(b);
-  const shared = new Set(a.filter((token) => setB.has(token))).size;
-  return (2 * shared) / (new Set(a).size + setB.size);
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared += 1;
+  return (2 * shared) / (a.size + b.size);
 }
 
 /** Ways a title is written: with or without subtitle, and with a "Series: Title" prefix dropped. */
@@ -35,23 +35,45 @@ function titleVariants(title: string, subtitle: string | null): string[] {
   return variants;
 }
 
+/** A description's tokens, worked out once: matching compares each book with many others. */
+interface Prepared {
+  titles: ReadonlySet<string>[];
+  authors: ReadonlySet<string>[];
+}
+
+const preparedOf = new WeakMap<object, Prepared>();
+
+function prepareTitle(text: { title: string; subtitle: string | null }): ReadonlySet<string>[] {
+  return titleVariants(text.title, text.subtitle).map((variant) => new Set(tokens(variant)));
+}
+
+function prepared(text: Described): Prepared {
+  let found = preparedOf.get(text);
+  if (!found) {
+    found = { titles: prepareTitle(text), authors: text.authors.map((name) => new Set(tokens(name))) };
+    preparedOf.set(text, found);
+  }
+  return found;
+}
+
+function bestDice(a: readonly ReadonlySet<string>[], b: readonly ReadonlySet<string>[]): number {
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, dice(x, y));
+  return best;
+}
+
 export function titleScore(
   a: { title: string; subtitle: string | null },
   b: { title: string; subtitle: string | null },
 ): number {
-  let best = 0;
-  for (const x of titleVariants(a.title, a.subtitle)) {
-    for (const y of titleVariants(b.title, b.subtitle)) best = Math.max(best, dice(tokens(x), tokens(y)));
-  }
-  return best;
+  return bestDice(prepareTitle(a), prepareTitle(b));
 }
 
 /** 1 when an author is shared (by surname and more), 0 when both sides name authors and none match. */
 export function authorScore(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0.5;
-  let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, dice(tokens(x), tokens(y)));
-  return best;
+  const sets = (names: readonly string[]) => names.map((name) => new Set(tokens(name)));
+  return bestDice(sets(a), sets(b));
 }
 
 export interface Described {
@@ -60,11 +82,29 @@ export interface Described {
   authors: readonly string[];
 }
 
-/** 0..100: title counts most; a missing author on either side neither helps nor sinks a match. */
+/** Weight of the title in a score; the author has the rest. */
+const TITLE_WEIGHT = 0.7;
+
+/**
+ * 0..100: title counts most; a missing author on either side neither helps nor sinks a match.
+ * Tokens are kept per described object, so the objects must not change once scored.
+ */
 export function matchScore(item: Described, candidate: Described): number {
-  const title = titleScore(item, candidate);
-  const author = authorScore(item.authors, candidate.authors);
-  return Math.round((0.7 * title + 0.3 * author) * 100);
+  const a = prepared(item);
+  const b = prepared(candidate);
+  const title = bestDice(a.titles, b.titles);
+  const author = a.authors.length === 0 || b.authors.length === 0 ? 0.5 : bestDice(a.authors, b.authors);
+  return Math.round((TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * author) * 100);
+}
+
+/** The highest score a candidate sharing no title word can reach (authors alone). */
+export const SCORE_WITHOUT_TITLE = Math.round((1 - TITLE_WEIGHT) * 100);
+
+/** Every title word of a description, in any of its variants. */
+export function titleTokens(text: Described): Set<string> {
+  const out = new Set<string>();
+  for (const variant of prepared(text).titles) for (const token of variant) out.add(token);
+  return out;
 }
 
 /** The text sent to search: the title and the first author. */

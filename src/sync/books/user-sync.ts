@@ -89,7 +89,9 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         lastFingerprints: new Map([...states].map(([id, state]) => [id, state.fingerprint])),
         force: options.force,
       });
-      if (!dry && found.fetched.length > 0) await saveItems(db, found.fetched, now);
+      if (!dry && found.fetched.length > 0) {
+        await database.transaction((trx) => saveItems(trx, found.fetched, now));
+      }
       progress.tick(found.books.length);
       return found;
     },
@@ -132,7 +134,8 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
       Number(states.get(b.item.id)?.waiting ?? false) - Number(states.get(a.item.id)?.waiting ?? false),
   );
 
-  const title = (id: string) => collected.books.find((b) => b.item.id === id)?.item.title ?? id;
+  const titles = new Map(collected.books.map((b) => [b.item.id, b.item.title]));
+  const title = (id: string) => titles.get(id) ?? id;
   const result: UserSyncResult = { tally, units: session.units };
   try {
     let shelf: ShelfEntry[] | undefined;
