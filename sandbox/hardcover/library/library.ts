@@ -101,7 +101,7 @@ export class Library {
   }
 
   private touch(userBook: UserBookRow, resetWhenEmpty = false): void {
-    this.store.changed();
+    this.store.userRowsChanged();
     for (const read of this.store.readsOf(userBook.id)) this.store.refreshProgress(read);
     this.store.refreshUserBook(userBook, resetWhenEmpty);
     this.store.refreshBooksCounts();
@@ -149,7 +149,7 @@ export class Library {
   ): void {
     const status = userBook.status_id;
     if (status === previous) return;
-    this.store.changed();
+    this.store.userRowsChanged();
     const today = this.today(userBook.user_id);
     const open = this.openRead(userBook);
     if (status === STATUS.currentlyReading && !open && this.behaviour.statusOpensRead) {
@@ -237,7 +237,7 @@ export class Library {
     });
     this.writeUserBook(userBook, input);
     this.store.tables.user_books.push(userBook);
-    this.store.changed();
+    this.store.userRowsChanged();
     this.applyStatusChange(userBook, undefined, input);
     this.touch(userBook);
     return { error: null, id: userBook.id, user_book: userBook };
@@ -266,7 +266,7 @@ export class Library {
     const tables = this.store.tables;
     tables.user_book_reads = tables.user_book_reads.filter((r) => r.user_book_id !== id);
     tables.user_books = tables.user_books.filter((row) => row.id !== id);
-    this.store.changed();
+    this.store.userRowsChanged();
     this.store.refreshBooksCounts();
     return { id, book_id: userBook.book_id, user_id: userId, user_book: null };
   }
@@ -336,7 +336,7 @@ export class Library {
       } else {
         this.addRead(userBook, entry);
       }
-      this.store.changed();
+      this.store.userRowsChanged();
     }
     this.touch(userBook, true);
     return { error: null, user_book_id: userBookId, user_book: userBook };

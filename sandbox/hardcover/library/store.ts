@@ -9,6 +9,8 @@ import type { EditionRow, Tables, UserBookReadRow, UserBookRow } from './rows.ts
 
 export type TableName = keyof Tables;
 
+const USER_TABLES: ReadonlySet<string> = new Set<TableName>(['user_books', 'user_book_reads', 'users']);
+
 export class HardcoverStore {
   readonly tables: Tables;
   private indexes = new Map<string, Map<unknown, Row[]>>();
@@ -76,6 +78,17 @@ export class HardcoverStore {
   /** Call after any write so lookups see it. */
   changed(): void {
     this.indexes.clear();
+  }
+
+  /**
+   * Call after a write to a user's books or reads (and the counts on users): only those lookups are
+   * rebuilt, not the catalogue's, which would make each write cost as much as the whole catalogue.
+   */
+  userRowsChanged(): void {
+    for (const key of this.indexes.keys()) {
+      const table = key.slice(0, key.indexOf('.'));
+      if (USER_TABLES.has(table)) this.indexes.delete(key);
+    }
   }
 
   /** Hardcover computes `progress` (a percentage) from pages or seconds and the edition's length. */

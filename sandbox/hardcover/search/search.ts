@@ -100,6 +100,24 @@ function fieldTokens(value: unknown): string[] {
   return [];
 }
 
+/** Tokens per document and field, folded once: a search scores every document of its type. */
+const tokenMemo = new WeakMap<SearchDocument, Map<string, { value: unknown; words: string[] }>>();
+
+function documentTokens(document: SearchDocument, field: string): string[] {
+  let fields = tokenMemo.get(document);
+  if (!fields) {
+    fields = new Map();
+    tokenMemo.set(document, fields);
+  }
+  const value = document[field];
+  const known = fields.get(field);
+  // A document rebuilt per search (users, lists) is a new object; a changed value is folded again.
+  if (known && known.value === value) return known.words;
+  const words = fieldTokens(value);
+  fields.set(field, { value, words });
+  return words;
+}
+
 interface Scored {
   document: SearchDocument;
   covered: number;
@@ -112,7 +130,7 @@ function score(document: SearchDocument, tokens: string[], fields: string[], wei
   let total = 0;
   let fieldsMatched = 0;
   fields.forEach((field, i) => {
-    const words = fieldTokens(document[field]);
+    const words = documentTokens(document, field);
     let hits = 0;
     tokens.forEach((token, t) => {
       const isLast = t === tokens.length - 1;

@@ -11,19 +11,24 @@ export interface HardcoverConnection {
   burst?: number;
 }
 
-/** The limiter for a bucket refilled at `perMinute`: a unit at a time below 600 a minute, else in tenths of a second. */
-function limiterFor(connection: HardcoverConnection) {
+/**
+ * The limiter for a bucket refilled at `perMinute`: a unit at a time, or every 10 ms the units those
+ * 10 ms earn (never more than the bucket holds) when that is more than one.
+ */
+export function limiterFor(connection: HardcoverConnection) {
   const perMinute = connection.perMinute ?? 60;
   const burst = connection.burst ?? HARDCOVER_LIMITS.burst;
   if (perMinute === 60 && burst === HARDCOVER_LIMITS.burst) return HARDCOVER_LIMITS;
-  const fast = perMinute >= 600;
+  const refillIntervalMs = Math.max(MIN_REFILL_MS, Math.ceil(60_000 / perMinute));
   return {
     burst,
-    refillAmount: fast ? Math.round(perMinute / 600) : 1,
-    refillIntervalMs: fast ? 100 : Math.round(60_000 / perMinute),
+    refillAmount: Math.min(burst, Math.max(1, Math.floor((perMinute * refillIntervalMs) / 60_000))),
+    refillIntervalMs,
     maxConcurrent: HARDCOVER_LIMITS.maxConcurrent,
   };
 }
+
+const MIN_REFILL_MS = 10;
 
 /**
  * Hardcover's documented limits: a bucket of 10 units refilled at 60 a minute, 5,000 a day; every
