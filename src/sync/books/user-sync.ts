@@ -178,12 +178,16 @@ export async function syncUser(context: BridgeContext, user: BookUserConfig): Pr
         remember.push(stateRow(book.item.id, book.item.title, book.fingerprint, 'not_found', reason));
         continue;
       }
+      // The item read most recently speaks for the book. The other is remembered as skipped whichever
+      // came first: forgotten, the next run would take it for new and write its older progress.
       const other = byBook.get(match.bookId);
-      if (other && (other.book.row.lastUpdate ?? 0) >= (book.row.lastUpdate ?? 0)) {
-        const reason = `another Audiobookshelf item (${other.book.item.title}) is the same Hardcover book`;
-        tally.add(book.item.id, book.item.title, 'skipped', reason);
-        remember.push(stateRow(book.item.id, book.item.title, book.fingerprint, 'skipped', reason));
-        continue;
+      if (other) {
+        const otherWins = (other.book.row.lastUpdate ?? 0) >= (book.row.lastUpdate ?? 0);
+        const [kept, dropped] = otherWins ? [other.book, book] : [book, other.book];
+        const reason = `another Audiobookshelf item (${kept.item.title}) is the same Hardcover book`;
+        tally.add(dropped.item.id, dropped.item.title, 'skipped', reason);
+        remember.push(stateRow(dropped.item.id, dropped.item.title, dropped.fingerprint, 'skipped', reason));
+        if (otherWins) continue;
       }
       byBook.set(match.bookId, { book, match });
     }
