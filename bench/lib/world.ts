@@ -50,7 +50,10 @@ export interface StandInStats {
   searches: number;
   writes: number;
   status: Record<string, number>;
+  /** Hardcover's stand-in state at this moment (not reset with the counters). */
   duplicateOpenReads?: number;
+  duplicateUserBooks?: number;
+  duplicateReads?: number;
 }
 
 export function origin(world: BenchWorld, name: StandInName): string {

@@ -6,7 +6,7 @@ import {
   waitingBooks,
 } from '../lib/measure.ts';
 import { round, type ScenarioResult } from '../lib/result.ts';
-import { startWorld } from '../lib/world.ts';
+import { standInStats, startWorld } from '../lib/world.ts';
 import { BOOKS_SEED, FAST_RATE_SCALE } from './books.ts';
 
 const BURST = 10;
@@ -58,7 +58,7 @@ export async function booksAtRealLimits(size = 100): Promise<ScenarioResult> {
       },
       check: { target: 'wall within 15% of ideal, 0 429s', met: ratio <= 1.15 && tooManyRequests(hc) === 0 },
       // Why the two differ and where the rest goes: see bench/README.md.
-      note: 'wall includes Node start-up; the bucket refills late (Bottleneck checks every 250 ms)',
+      note: 'wall includes Node start-up and opening the database',
     };
   } finally {
     await world.stop();
@@ -83,6 +83,7 @@ export async function booksOverQuota(size: number, dailyQuota: number): Promise<
   );
   const hcOrigin = world.sandbox.standIns.hardcover.origin;
   try {
+    const before = await standInStats(world, 'hardcover');
     const days: MeasuredRun[] = [];
     const perUser = new Map<string, number>();
     let writes = 0;
@@ -103,20 +104,29 @@ export async function booksOverQuota(size: number, dailyQuota: number): Promise<
     const after = await measuredSync(world, 'books', ['hardcover']);
     const busiest = Math.max(...perUser.values());
     const floor = Math.ceil(busiest / dailyQuota);
-    const duplicates = after.seen.hardcover?.duplicateOpenReads ?? 0;
-    const extraWrites = after.seen.hardcover?.writes ?? 0;
+    const end = after.seen.hardcover;
+    const added = (key: 'duplicateUserBooks' | 'duplicateReads' | 'duplicateOpenReads') =>
+      (end?.[key] ?? 0) - (before[key] ?? 0);
+    const duplicates = added('duplicateUserBooks') + added('duplicateReads') + added('duplicateOpenReads');
+    const extraWrites = end?.writes ?? 0;
     return {
       scenario: 'books first sync larger than a day’s quota',
       size: `${size.toLocaleString('en-US')} books, quota ${dailyQuota}/day`,
       runs: days.length,
       status: 'ok',
+      wallSeconds: round(days.reduce((sum, run) => sum + run.wallMs, 0) / 1000, 1),
+      cpuSeconds: round(days.reduce((sum, run) => sum + run.cpuMs, 0) / 1000, 2),
+      peakRssMb: round(Math.max(...days.map((run) => run.maxRssKb)) / 1024),
       counts: {
         'days (runs) needed': days.length,
+        'wall s per day (the wall column is their sum)': days
+          .map((run) => round(run.wallMs / 1000, 1))
+          .join(' + '),
         '⌈busiest token units / quota⌉': floor,
         'units per user': [...perUser.values()].join(' + '),
         'books synced': synced,
         'hardcover writes': writes,
-        'duplicate open reads': duplicates,
+        'duplicates added (user books / reads / open reads)': `${added('duplicateUserBooks')}/${added('duplicateReads')}/${added('duplicateOpenReads')}`,
         'writes in a run after the last day': extraWrites,
       },
       check: {

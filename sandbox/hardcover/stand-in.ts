@@ -167,6 +167,8 @@ export function createHardcoverStandIn(
       },
       extraStats: () => ({
         duplicateOpenReads: store.duplicateOpenReads(),
+        duplicateUserBooks: store.duplicateUserBooks(),
+        duplicateReads: store.duplicateReads(),
         dailyQuota: policy.daily,
         dailyRemaining: Object.fromEntries(
           [...quotas].map(([token, quota]) => [String(usersByToken.get(token)?.id), quota.dailyRemaining()]),

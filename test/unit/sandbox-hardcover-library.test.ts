@@ -43,6 +43,20 @@ describe('HardcoverStore derived columns', () => {
     expect(new HardcoverStore(world).duplicateOpenReads()).toBe(2);
   });
 
+  it('counts a second user book for one person and book, and a read written twice', () => {
+    expect(new HardcoverStore(hardcoverWorld()).duplicateUserBooks()).toBe(0);
+    expect(new HardcoverStore(hardcoverWorld()).duplicateReads()).toBe(0);
+    const world = hardcoverWorld();
+    world.userBooks.push(
+      { ...world.userBooks[0]!, id: 1999 },
+      { ...world.userBooks[1]!, id: 1998, userId: 104 },
+    );
+    world.reads.push({ ...world.reads[1]!, id: 5998 }, { ...world.reads[1]!, id: 5997, finishedAt: null });
+    const store = new HardcoverStore(world);
+    expect(store.duplicateUserBooks()).toBe(1);
+    expect(store.duplicateReads()).toBe(1);
+  });
+
   it('stores ISBNs without hyphens and flags their validity', () => {
     const { store } = setup();
     expect(store.edition(EDITION.hobbitPrint)).toMatchObject({

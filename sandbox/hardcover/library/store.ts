@@ -125,6 +125,30 @@ export class HardcoverStore {
       user.books_count = this.where('user_books', 'user_id', user.id).length;
   }
 
+  /** User books beyond the first for one person and one book (Hardcover allows only one). */
+  duplicateUserBooks(): number {
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const userBook of this.tables.user_books) {
+      const key = `${userBook.user_id}:${userBook.book_id}`;
+      if (seen.has(key)) duplicates += 1;
+      else seen.add(key);
+    }
+    return duplicates;
+  }
+
+  /** Reads beyond the first of one user book with the same start and finish: one read written twice. */
+  duplicateReads(): number {
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const read of this.tables.user_book_reads) {
+      const key = `${read.user_book_id}:${read.started_at}:${read.finished_at}`;
+      if (seen.has(key)) duplicates += 1;
+      else seen.add(key);
+    }
+    return duplicates;
+  }
+
   /** User books holding more than one unfinished read at this moment. */
   duplicateOpenReads(): number {
     const open = new Map<number, number>();
