@@ -20,9 +20,10 @@ export async function measuredSync(
   only: 'books' | 'records' | 'playlists',
   watch: readonly StandInName[],
   env: Record<string, string> = {},
+  extraArgs: readonly string[] = [],
 ): Promise<MeasuredRun> {
   await resetStandInStats(world);
-  const run = await runSyncChild(world.config, ['--only', only], world.home, env);
+  const run = await runSyncChild(world.config, ['--only', only, ...extraArgs], world.home, env);
   const seen: MeasuredRun['seen'] = {};
   for (const name of watch) seen[name] = await standInStats(world, name);
   return { ...run, seen, databaseBytes: databaseBytes(world.dbPath) };

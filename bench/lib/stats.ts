@@ -38,3 +38,22 @@ export function describeGrowth(exponent: number | undefined): string {
   const shape = exponent <= 0.9 ? 'sub-linear' : exponent <= 1.1 ? 'linear' : 'super-linear';
   return `${shape} (size^${exponent.toFixed(2)})`;
 }
+
+/**
+ * How a cost grows with size, over all sizes and between the two largest: fixed costs (Node
+ * start-up, opening the database) flatten the fit over all sizes, the last step shows the trend.
+ */
+export function growth(points: readonly { size: number; value: number }[]): {
+  exponent: number | undefined;
+  largestStep: number | undefined;
+  text: string;
+} {
+  const sorted = [...points].sort((a, b) => a.size - b.size);
+  const exponent = powerFit(sorted);
+  const largestStep = sorted.length > 2 ? powerFit(sorted.slice(-2)) : undefined;
+  const text =
+    largestStep === undefined
+      ? describeGrowth(exponent)
+      : `${describeGrowth(exponent)}; largest step ${describeGrowth(largestStep)}`;
+  return { exponent, largestStep, text };
+}

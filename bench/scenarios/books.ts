@@ -1,5 +1,6 @@
 import { advanceProgress } from '../lib/abs-progress.ts';
 import { type MeasuredRun, measuredSync, syncedBooks, tooManyRequests } from '../lib/measure.ts';
+import { captureProfile, type ProfileCapture } from '../lib/profile.ts';
 import { MB, round, type ScenarioResult } from '../lib/result.ts';
 import { median } from '../lib/stats.ts';
 import { startWorld } from '../lib/world.ts';
@@ -15,8 +16,23 @@ const PHASE_NAMES: Record<Phase, string> = {
   changed: 'books sync after 1% of progress changed',
 };
 
-/** Cold, warm and 1%-changed syncs of `size` books, each repetition on a fresh sandbox and database. */
-export async function booksAtSize(size: number, repetitions: number): Promise<ScenarioResult[]> {
+export interface BooksMeasured {
+  rows: ScenarioResult[];
+  /** The last cold run's `sync --profile`, when asked for. */
+  profile?: ProfileCapture;
+}
+
+const WATCH = ['hardcover', 'audiobookshelf'] as const;
+
+/**
+ * Cold, warm and 1%-changed syncs of `size` books, each repetition on a fresh sandbox and database.
+ * With `profile`, the cold runs also print `--profile` (a few timers; it costs no requests).
+ */
+export async function booksAtSize(
+  size: number,
+  repetitions: number,
+  profile = false,
+): Promise<BooksMeasured> {
   const runs: Record<Phase, MeasuredRun[]> = { cold: [], warm: [], changed: [] };
   let changedRows = 0;
   for (let rep = 0; rep < repetitions; rep++) {
@@ -25,19 +41,46 @@ export async function booksAtSize(size: number, repetitions: number): Promise<Sc
       ['books'],
     );
     try {
-      const watch = ['hardcover', 'audiobookshelf'] as const;
-      runs.cold.push(await measuredSync(world, 'books', watch));
-      runs.warm.push(await measuredSync(world, 'books', watch));
+      runs.cold.push(await measuredSync(world, 'books', WATCH, {}, profile ? ['--profile'] : []));
+      runs.warm.push(await measuredSync(world, 'books', WATCH));
       changedRows = await advanceProgress(world.sandbox, 0.01);
-      runs.changed.push(await measuredSync(world, 'books', watch));
+      runs.changed.push(await measuredSync(world, 'books', WATCH));
     } finally {
       await world.stop();
     }
   }
-  return (['cold', 'warm', 'changed'] as const).map((phase) =>
+  const rows = (['cold', 'warm', 'changed'] as const).map((phase) =>
     booksRow(PHASE_NAMES[phase], size, runs[phase], phase, changedRows),
   );
+  const captured = captureProfile(
+    `books cold sync, ${booksLabel(size)}`,
+    (runs.cold.at(-1) as MeasuredRun).report,
+  );
+  return { rows, ...(profile && captured ? { profile: captured } : {}) };
 }
+
+/** The issue's big library: one cold sync of `size` books at a high rate-scale, with `--profile`. */
+export async function booksColdOnce(size: number, targetSeconds: number): Promise<BooksMeasured> {
+  const world = await startWorld({ seed: BOOKS_SEED, books: size, records: 1, rateScale: FAST_RATE_SCALE }, [
+    'books',
+  ]);
+  try {
+    const run = await measuredSync(world, 'books', WATCH, {}, ['--profile']);
+    const row = booksRow(PHASE_NAMES.cold, size, [run], 'cold');
+    const units = row.check;
+    const fast = run.wallMs / 1000 < targetSeconds;
+    row.check = {
+      target: `wall < ${targetSeconds} s${units ? `, ${units.target}` : ''}`,
+      met: fast && (units?.met ?? true),
+    };
+    const captured = captureProfile(`books cold sync, ${booksLabel(size)}`, run.report);
+    return { rows: [row], ...(captured ? { profile: captured } : {}) };
+  } finally {
+    await world.stop();
+  }
+}
+
+const booksLabel = (size: number) => `${size.toLocaleString('en-US')} books`;
 
 export function booksRow(
   scenario: string,
@@ -63,7 +106,7 @@ export function booksRow(
   const varying = new Set(runs.map((run) => run.seen.hardcover?.units ?? 0)).size > 1;
   return {
     scenario,
-    size: `${size.toLocaleString('en-US')} books`,
+    size: booksLabel(size),
     runs: runs.length,
     status: 'ok',
     wallSeconds: round(median(runs.map((run) => run.wallMs)) / 1000, 2),
