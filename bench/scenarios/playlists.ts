@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/core/config/index.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
 import { selectReleaseIds } from '../../src/query/index.ts';
 import { login } from '../../src/sync/playlists/login.ts';
-import { writeCollection } from '../../test/e2e/playlists/collection-fixture.ts';
+import { runCliChild, runSyncChild } from '../lib/child.ts';
 import { type MeasuredRun, measuredSync, tooManyRequests } from '../lib/measure.ts';
 import { round, type ScenarioResult } from '../lib/result.ts';
 import { median } from '../lib/stats.ts';
@@ -17,19 +17,19 @@ export const BENCH_SECRET_KEY = 'b3f1c9e2b7d4058e6a1f2c3d4e5f60718293a4b5c6d7e8f
 const FAST_RATE_SCALE = 1000;
 
 /**
- * Signs in, writes the generated collection with tracklists (what records sync plus enrich leave;
- * the test fixture does it, so only the playlist build is measured) and picks the oldest releases
- * until they hold at least `tracks` tracks.
+ * Signs in, fills the collection the way a user does (`sync --only records`, then `records enrich`
+ * for the tracklists; neither is measured here) and picks the oldest releases until they hold at
+ * least `tracks` tracks.
  */
 async function prepare(world: BenchWorld, tracks: number): Promise<string> {
   const env = { HOME: world.home, SHELFSYNC_SECRET_KEY: BENCH_SECRET_KEY };
   const { config } = await loadConfig({ configPath: world.config, env });
-  const database = await openDatabase({ path: world.dbPath });
+  const signIn = await openDatabase({ path: world.dbPath });
   try {
     let browser: Promise<unknown> = Promise.resolve();
     await login({
       config,
-      database,
+      database: signIn,
       clock: systemClock,
       port: 0,
       showUrl: (url) => {
@@ -40,7 +40,17 @@ async function prepare(world: BenchWorld, tracks: number): Promise<string> {
       },
     });
     await browser;
-    await writeCollection(database.db, world.sandbox.worlds.records);
+  } finally {
+    await signIn.close();
+  }
+  const key = { SHELFSYNC_SECRET_KEY: BENCH_SECRET_KEY };
+  const synced = await runSyncChild(world.config, ['--only', 'records'], world.home, key);
+  const enriched = await runCliChild(world.config, ['records', 'enrich', '--json'], world.home, key);
+  if (synced.exitCode !== 0 || enriched.exitCode !== 0) {
+    throw new Error(`records sync or enrich failed (exit ${synced.exitCode}, ${enriched.exitCode})`);
+  }
+  const database = await openDatabase({ path: world.dbPath });
+  try {
     for (let limit = 1; limit <= 2000; limit++) {
       const query = `year >= 1900 order by year limit ${limit}`;
       const ids = await selectReleaseIds(database.db, query);
@@ -105,7 +115,7 @@ function playlistRow(phase: 'cold' | 'warm', target: number, run: MeasuredRun): 
       matched,
       '429s': tooManyRequests(run.seen.soundcloud),
     },
-    note: 'collection written by the test fixture (records enrich has not landed)',
+    note: 'collection from records sync and records enrich, not measured',
     ...(error ? { check: { target: error, met: false } } : {}),
     ...(phase === 'warm' ? { check: { target: '0 searches', met: searches === 0 } } : {}),
   };
