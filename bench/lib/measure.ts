@@ -13,6 +13,11 @@ import {
 export interface MeasuredRun extends ChildRun {
   seen: Partial<Record<StandInName, StandInStats>>;
   databaseBytes: number;
+  /**
+   * CPU the stand-ins spent answering (this process, while the child ran): when it is close to the
+   * child's wall time, the stand-ins, not shelfsync, set the pace.
+   */
+  standInCpuMs: number;
 }
 
 export async function measuredSync(
@@ -23,10 +28,17 @@ export async function measuredSync(
   extraArgs: readonly string[] = [],
 ): Promise<MeasuredRun> {
   await resetStandInStats(world);
+  const cpuBefore = process.cpuUsage();
   const run = await runSyncChild(world.config, ['--only', only, ...extraArgs], world.home, env);
+  const cpu = process.cpuUsage(cpuBefore);
   const seen: MeasuredRun['seen'] = {};
   for (const name of watch) seen[name] = await standInStats(world, name);
-  return { ...run, seen, databaseBytes: databaseBytes(world.dbPath) };
+  return {
+    ...run,
+    seen,
+    databaseBytes: databaseBytes(world.dbPath),
+    standInCpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 export function syncedBooks(report: SyncReport): number {

@@ -100,6 +100,7 @@ export function booksRow(
     'books synced': synced,
     'units per synced book': round(perBook, 2),
     'abs requests': last.seen.audiobookshelf?.requests ?? 0,
+    'stand-ins CPU s': round(median(runs.map((run) => run.standInCpuMs)) / 1000, 1),
     '429s': tooManyRequests(hc),
   };
   if (phase === 'changed') counts['progress rows changed'] = changedRows;

@@ -45,6 +45,7 @@ export async function recordsAtSize(size: number, repetitions: number): Promise<
         'discogs requests': requests,
         'ideal ⌈N/100⌉ + wantlist pages + 3': ideal,
         'collection instances': instances,
+        'stand-ins CPU s': round(median(phaseRuns.map((run) => run.standInCpuMs)) / 1000, 1),
         'added/updated/removed': `${records?.added ?? 0}/${records?.updated ?? 0}/${records?.removed ?? 0}`,
         '429s': tooManyRequests(last.seen.discogs),
       },
