@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { collectionItemSchema, releaseSchema } from '../../src/upstream/discogs/schemas.ts';
+import {
+  collectionItemSchema,
+  customFieldsSchema,
+  foldersSchema,
+  releaseSchema,
+} from '../../src/upstream/discogs/schemas.ts';
 
 const credit = { id: 1, name: 'Smith (2)', anv: '', join: '', role: '', tracks: '', resource_url: 'x' };
 
@@ -15,6 +20,14 @@ describe('Discogs schemas', () => {
       tracklist: [],
       year: 0,
     });
+  });
+
+  it('refuse a folders or fields answer without its list: it is not an empty list (that would drop them all)', () => {
+    const wrong = { unexpected: [{ shape: true }], data: 'not what you asked for' };
+    expect(foldersSchema.safeParse(wrong).success).toBe(false);
+    expect(customFieldsSchema.safeParse(wrong).success).toBe(false);
+    expect(foldersSchema.parse({ folders: [] }).folders).toEqual([]);
+    expect(customFieldsSchema.parse({ fields: [] }).fields).toEqual([]);
   });
 
   it('read nested index tracks, headings and positionless tracks', () => {

@@ -93,7 +93,8 @@ export const wantsPageSchema = z.object({ pagination: paginationSchema, wants: l
 export const folderSchema = z.object({ id: z.number().int(), name: z.string(), count: z.number().int() });
 export type DiscogsFolder = z.output<typeof folderSchema>;
 
-export const foldersSchema = z.object({ folders: list(folderSchema) });
+/** The list itself is required: a body without it is not "no folders" (that would drop them all). */
+export const foldersSchema = z.object({ folders: z.array(folderSchema) });
 
 export const customFieldSchema = z.object({
   id: z.number().int(),
@@ -106,7 +107,7 @@ export const customFieldSchema = z.object({
 });
 export type DiscogsCustomField = z.output<typeof customFieldSchema>;
 
-export const customFieldsSchema = z.object({ fields: list(customFieldSchema) });
+export const customFieldsSchema = z.object({ fields: z.array(customFieldSchema) });
 
 export const TRACK_TYPES = ['track', 'heading', 'index'] as const;
 
