@@ -190,7 +190,12 @@ afterAll(() => {
 
 describe(`playlists sync killed at ${KILL_POINTS} points, then re-run`, () => {
   it('the uninterrupted run made one playlist per definition, with tracks', () => {
-    expect(reference.remote.map((playlist) => playlist.title)).toEqual(['Electronic', 'Jazz 60s']);
+    // One playlist per definition, or its parts when it has more than 500 tracks ("Electronic (1/2)").
+    const titles = reference.remote.map((playlist) => playlist.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(new Set(titles.map((title) => title.replace(/ \(\d+\/\d+\)$/, '')))).toEqual(
+      new Set(['Electronic', 'Jazz 60s']),
+    );
     for (const playlist of reference.remote) expect(playlist.tracks.length).toBeGreaterThan(0);
     expect(reference.tables.playlists).toHaveLength(2);
     expect(referenceRequests).toBeGreaterThanOrEqual(KILL_POINTS);
