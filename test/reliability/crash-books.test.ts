@@ -57,6 +57,9 @@ function timeColumns(path: string): Record<string, string[]> {
     // The last run's verdict per book: a write that landed before the kill reads "already current"
     // on the re-run instead of "synced". What Hardcover holds is compared in full instead.
     ignore.book_sync_state = [...(ignore.book_sync_state ?? []), 'outcome'];
+    // How a match was found: a book the killed run already put on the shelf is found there on the
+    // re-run ("shelf") rather than by ASIN, ISBN or title. The book and edition matched must not differ.
+    ignore.book_matches = [...(ignore.book_matches ?? []), 'source'];
     return ignore;
   } finally {
     sqlite.close();
