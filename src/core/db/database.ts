@@ -7,6 +7,7 @@ import { ShelfsyncError } from '../errors.ts';
 import { runMigrations } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { reusingStatements } from './statement-cache.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
 const IN_MEMORY = ':memory:';
@@ -43,7 +44,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const { path } = options;
   const clock = options.clock ?? systemClock;
   const sqlite = openConnection(path);
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
+  });
   let appliedMigrations: string[];
   try {
     ({ applied: appliedMigrations } = await runMigrations(db as Kysely<unknown>, sqlite, migrations));
