@@ -11,7 +11,7 @@ export const areas = [
   {
     code: 'src/core',
     tests: [
-      'test/unit/{cache,config,crypto,errors,http,ratelimit,text,version}*.test.ts',
+      'test/unit/{cache,clock,config,crypto,errors,http,ratelimit,text,version}*.test.ts',
       'test/e2e/{cache,db,http,log,secrets}-*.test.ts',
     ],
   },

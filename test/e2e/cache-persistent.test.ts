@@ -120,6 +120,7 @@ describe('PersistentCache values', () => {
     await expect(cache.set('searches', 'k', 1, ttl)).rejects.toMatchObject({
       message: `cache ttl must be a positive integer or null, got ${ttl}`,
       code: 'internal',
+      service: 'shelfsync',
     });
   });
 
@@ -169,6 +170,32 @@ describe('PersistentCache clear and delete', () => {
     expect(stats[0]).toMatchObject({ hits: 1, totalHits: 1 });
     await cache.clear();
     expect(await cache.stats()).toEqual([]);
+  });
+
+  it('counts from zero in a namespace filled again after it was cleared', async () => {
+    await cache.get('matches', 'a', z.number());
+    await cache.get('tracklists', 'c', z.number());
+    await cache.clear('matches');
+    await cache.set('matches', 'a', 1, null);
+    expect(await cache.stats()).toEqual([
+      expect.objectContaining({ namespace: 'matches', hits: 0, totalHits: 0 }),
+      expect.objectContaining({ namespace: 'tracklists', hits: 1, totalHits: 1 }),
+    ]);
+    await cache.clear();
+    await cache.set('tracklists', 'c', 3, null);
+    expect(await cache.stats()).toEqual([
+      expect.objectContaining({ namespace: 'tracklists', hits: 0, totalHits: 0 }),
+    ]);
+  });
+
+  it('gives the share of lookups that hit', async () => {
+    await cache.get('matches', 'a', z.number());
+    await cache.get('matches', 'missing', z.number());
+    await cache.get('tracklists', 'c', z.number());
+    expect(await cache.stats()).toEqual([
+      expect.objectContaining({ namespace: 'matches', totalHits: 1, totalMisses: 1, hitRate: 0.5 }),
+      expect.objectContaining({ namespace: 'tracklists', totalHits: 1, totalMisses: 0, hitRate: 1 }),
+    ]);
   });
 
   it('clears nothing for an unknown namespace', async () => {

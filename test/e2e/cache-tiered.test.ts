@@ -62,6 +62,7 @@ describe('TieredCache', () => {
 
   it('misses when neither level has the key, and delete removes it from both', async () => {
     expect(await tiered.get('nothing')).toBeUndefined();
+    expect(memory.has('nothing')).toBe(false);
     await tiered.set('abs-1', { editionId: 9 });
     await tiered.delete('abs-1');
     expect(memory.has('abs-1')).toBe(false);

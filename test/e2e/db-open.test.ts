@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.ts';
-import { type Database, openDatabase } from '../../src/core/db/database.ts';
+import { type Database, describeOpenFailure, openDatabase } from '../../src/core/db/database.ts';
 import { migrations } from '../../src/core/db/migrations/index.ts';
 import { ShelfsyncError } from '../../src/core/errors.ts';
 
@@ -103,6 +103,17 @@ describe('openDatabase', () => {
     );
   });
 
+  it('creates the file readable only by its owner, whatever the umask', async () => {
+    const path = join(dir, 'private.db');
+    const previous = process.umask(0o277);
+    try {
+      await open(path);
+    } finally {
+      process.umask(previous);
+    }
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
   it('tells time by the system clock unless given one, and keeps an in-memory database off the disk', async () => {
     const database = await openDatabase({ path: ':memory:' });
     opened.push(database);
@@ -127,5 +138,27 @@ describe('openDatabase', () => {
     expect(await reader.db.selectFrom('meta').selectAll().execute()).toEqual([
       { key: 'during', value: 'write' },
     ]);
+  });
+});
+
+describe('describeOpenFailure', () => {
+  const failing = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
+
+  it.each([
+    ['SQLITE_BUSY', 'it is locked by another program (is another shelfsync running?)'],
+    ['SQLITE_LOCKED', 'it is locked by another program (is another shelfsync running?)'],
+    ['SQLITE_NOTADB', 'the file is not a shelfsync database or is damaged; it was left untouched'],
+    ['SQLITE_CORRUPT', 'the file is not a shelfsync database or is damaged; it was left untouched'],
+    ['EACCES', 'EACCES: raw (check the path and its permissions)'],
+    ['EPERM', 'EPERM: raw (check the path and its permissions)'],
+    ['SQLITE_CANTOPEN', 'SQLITE_CANTOPEN: raw (check the path and its permissions)'],
+    ['SQLITE_READONLY', 'SQLITE_READONLY: raw (check the path and its permissions)'],
+    ['SQLITE_FULL', 'SQLITE_FULL: raw'],
+  ])('%s → %s', (code, expected) => {
+    expect(describeOpenFailure(failing(code))).toBe(expected);
+  });
+
+  it('gives the text of something thrown that is not an Error', () => {
+    expect(describeOpenFailure('disk on fire')).toBe('disk on fire');
   });
 });

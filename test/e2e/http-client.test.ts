@@ -394,6 +394,56 @@ describe('createHttpClient over loopback', () => {
     expect(client.quota()).toEqual({ remaining: 4231, limit: 5000, resetAt: clock.now() + 600_000 });
   });
 
+  it('remembers a daily quota without a reset time as having none', async () => {
+    const { client } = await setup((_req, res) =>
+      json(
+        res,
+        200,
+        { id: 1, username: 'a' },
+        { 'ratelimit-policy': '"daily";q=5000;w=86400', ratelimit: '"daily";r=4231' },
+      ),
+    );
+    await client.request({ path: '/graphql', schema: Me });
+    expect(client.quota()).toEqual({ remaining: 4231, limit: 5000, resetAt: undefined });
+  });
+
+  // After a refusal the bucket is emptied, so the next request waits for a refill (none comes within
+  // the test). A free request (0 units) sent after it shows the client is still working meanwhile.
+  it.each([
+    ['a 429', (res: ServerResponse) => json(res, 429, {}, { 'retry-after': '1' })],
+    [
+      'a used-up daily quota',
+      (res: ServerResponse) => json(res, 403, { error: 'Daily quota has been reached' }),
+    ],
+  ])('holds back the next request after %s until the bucket refills', async (_name, refuse) => {
+    const { server, client } = await setup(
+      (req, res, index) => (index === 0 ? refuse(res) : json(res, 200, { id: index, username: req.url })),
+      {
+        retry: { retries: 0, minDelayMs: 4, maxDelayMs: 20, maxRetryAfterMs: 5000 },
+        limiter: { burst: 2, refillAmount: 1, refillIntervalMs: 3_600_000 },
+        classifyError: ({ status, body }) =>
+          status === 403 && JSON.stringify(body).includes('quota') ? { code: 'quota_exhausted' } : undefined,
+      },
+    );
+    await failure(client.request({ path: '/refused', schema: Me }));
+    const held = failure(client.request({ path: '/held', schema: Me, priority: 9 }));
+    await client.request({ path: '/free', schema: Me, priority: 0, units: 0 });
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/refused', '/v1/free']);
+    await client.close();
+    expect((await held).code).toBe('interrupted');
+  });
+
+  it('does not hold back requests after other failures', async () => {
+    const { server, client } = await setup(
+      (req, res, index) =>
+        index === 0 ? json(res, 404, {}) : json(res, 200, { id: index, username: req.url }),
+      { limiter: { burst: 2, refillAmount: 1, refillIntervalMs: 3_600_000 } },
+    );
+    await failure(client.request({ path: '/missing', schema: Me }));
+    await client.request({ path: '/next', schema: Me });
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/missing', '/v1/next']);
+  });
+
   it('reuses kept-alive connections for sequential requests instead of opening one each', async () => {
     const { server, client } = await setup((_req, res) => json(res, 200, { id: 1, username: 'a' }));
     for (let i = 0; i < 20; i++) await client.request({ path: '/me', schema: Me });

@@ -88,6 +88,20 @@ describe('readConfigFile: the YAML', () => {
     ]);
   });
 
+  it('allows a config that reuses an anchor many times, and refuses an alias bomb', async () => {
+    const reused = `base: &b { x: 1 }\n${Array.from({ length: 150 }, (_, index) => `k${index}: *b`).join('\n')}\n`;
+    expect(Object.keys((await fileOf(reused)).file.raw)).toHaveLength(151);
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
+    expect(await problemsOf(bomb)).toEqual([
+      '|not usable YAML: Excessive alias count indicates a resource exhaustion attack',
+    ]);
+  });
+
   it('wants a mapping at the top', async () => {
     expect(await problemsOf('- a\n- b\n')).toEqual([
       '|the file must be a YAML mapping of settings (database:, books:, records:, ...)',

@@ -90,6 +90,7 @@ describe('secret box (AES-256-GCM for stored tokens)', () => {
   it('trims the key material, reads only an exact 64-hex key as hex, and wants 16 characters', () => {
     expect(deriveKey(`  ${HEX_KEY}\n`).toString('hex')).toBe(HEX_KEY);
     expect(deriveKey(`x${HEX_KEY}`).toString('hex')).not.toBe(HEX_KEY);
+    expect(deriveKey(`x${HEX_KEY}`)).toHaveLength(32);
     expect(deriveKey(`${HEX_KEY}x`).toString('hex')).not.toBe(HEX_KEY);
     expect(deriveKey(`${HEX_KEY}x`)).toHaveLength(32);
     expect(deriveKey('sixteen chars!!!')).toHaveLength(32);

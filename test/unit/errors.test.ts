@@ -56,5 +56,6 @@ describe('usageError', () => {
     expect(error.code).toBe('usage');
     expect(error.service).toBe('shelfsync');
     expect(exitCodeFor(error)).toBe(ExitCode.usage);
+    expect(error.name).toBe('ShelfsyncError');
   });
 });

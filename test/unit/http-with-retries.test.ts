@@ -111,4 +111,52 @@ describe('withRetries', () => {
     await expect(run).rejects.toBe(reason);
     expect(attempts).toEqual([1]);
   });
+
+  describe('429s without Retry-After from a moving-window server', () => {
+    const windowed: RetryPolicy = { ...policy, retries: 1, rateLimitRetries: 3, rateLimitWindowMs: 60_000 };
+    const tooMany = () =>
+      new ShelfsyncError('Discogs is rate limiting.', {
+        code: 'rate_limited',
+        service: 'discogs',
+        status: 429,
+        retryable: true,
+      });
+
+    it('waits them out with doubling waits, apart from the ordinary retries', async () => {
+      const { calls, sleep } = recordingSleep();
+      const { attempts, attempt } = failingThen([tooMany(), tooMany(), tooMany(), unavailable()]);
+      await expect(
+        withRetries(attempt, {
+          policy: windowed,
+          idempotent: true,
+          sleep,
+          signal: new AbortController().signal,
+        }),
+      ).resolves.toBe('ok');
+      expect(attempts).toEqual([1, 2, 3, 4, 5]);
+      const waits = calls.map((call) => call.ms);
+      expect(waits).toHaveLength(4);
+      expect(waits[0]).toBeGreaterThanOrEqual(100);
+      expect(waits[0]).toBeLessThanOrEqual(125);
+      expect(waits[1]).toBeGreaterThanOrEqual(200);
+      expect(waits[1]).toBeLessThanOrEqual(250);
+      expect(waits[2]).toBeGreaterThanOrEqual(400);
+      expect(waits[2]).toBeLessThanOrEqual(500);
+    });
+
+    it('gives up after rateLimitRetries of them', async () => {
+      const { sleep } = recordingSleep();
+      const last = tooMany();
+      const { attempts, attempt } = failingThen([tooMany(), tooMany(), tooMany(), last]);
+      await expect(
+        withRetries(attempt, {
+          policy: windowed,
+          idempotent: true,
+          sleep,
+          signal: new AbortController().signal,
+        }),
+      ).rejects.toBe(last);
+      expect(attempts).toEqual([1, 2, 3, 4]);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeaderList } from '../../src/core/ratelimit/header-list.ts';
+import { parseCount, parseHeaderList } from '../../src/core/ratelimit/header-list.ts';
 import { parseRateLimitHeaders, remainingUnits } from '../../src/core/ratelimit/headers.ts';
 
 const NOW_MS = Date.UTC(2026, 7, 20, 12, 0, 0);
@@ -26,6 +26,20 @@ describe('parseHeaderList', () => {
       { value: 'x\\y', params: {} },
     ]);
     expect(parseHeaderList('"ab\\')).toEqual([{ value: '"ab\\', params: {} }]);
+  });
+
+  it('trims spaces around items, parameter names and values', () => {
+    expect(parseHeaderList(' "Free" ; R = 8 ;t= 42 , burst ')).toEqual([
+      { value: 'Free', params: { r: '8', t: '42' } },
+      { value: 'burst', params: {} },
+    ]);
+  });
+
+  it('unquotes only a value that both starts and ends with a quote', () => {
+    expect(parseHeaderList('""').map((item) => item.value)).toEqual(['']);
+    expect(parseHeaderList('"').map((item) => item.value)).toEqual(['"']);
+    expect(parseHeaderList('ab"').map((item) => item.value)).toEqual(['ab"']);
+    expect(parseHeaderList('"ab').map((item) => item.value)).toEqual(['"ab']);
   });
 
   it('gives nothing for an empty header', () => {
@@ -180,5 +194,22 @@ describe('parseRateLimitHeaders', () => {
     expect(remainingUnits({})).toBeUndefined();
     expect(remainingUnits({ window: { limit: 10 } })).toBeUndefined();
     expect(remainingUnits({ window: { remaining: 9 }, daily: { remaining: 3 } })).toBe(3);
+  });
+});
+
+describe('parseCount', () => {
+  it.each([
+    ['42', 42],
+    [' 7 ', 7],
+    ['1.25', 1.25],
+    ['0', 0],
+    ['5e3', undefined],
+    ['-1', undefined],
+    ['1.', undefined],
+    ['1.x', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %s', (text, expected) => {
+    expect(parseCount(text)).toBe(expected);
   });
 });

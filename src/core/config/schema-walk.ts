@@ -10,36 +10,30 @@ export const secretRegistry = z.registry<{ secret: true }>();
 
 export type PathSegment = string | number;
 
+/** The schema inside one optional/default/transform wrapper, or undefined when `schema` is none. */
+function unwrapOnce(schema: z.ZodType): z.ZodType | undefined {
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodPrefault ||
+    schema instanceof z.ZodReadonly
+  ) {
+    return schema.unwrap() as z.ZodType;
+  }
+  return schema instanceof z.ZodPipe ? (schema.in as z.ZodType) : undefined;
+}
+
 /** Strips optional/default/transform wrappers down to the schema that checks the value's shape. */
 export function unwrapSchema(schema: z.ZodType): z.ZodType {
-  let current: z.ZodType = schema;
-  for (let depth = 0; depth < 20; depth++) {
-    if (
-      current instanceof z.ZodOptional ||
-      current instanceof z.ZodNullable ||
-      current instanceof z.ZodDefault ||
-      current instanceof z.ZodPrefault ||
-      current instanceof z.ZodReadonly
-    ) {
-      current = current.unwrap() as z.ZodType;
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.ZodType;
-    } else {
-      return current;
-    }
-  }
-  return current;
+  const inner = unwrapOnce(schema);
+  return inner ? unwrapSchema(inner) : schema;
 }
 
 export function isSecretSchema(schema: z.ZodType): boolean {
-  let current: z.ZodType = schema;
-  for (let depth = 0; depth < 20; depth++) {
-    if (secretRegistry.has(current)) return true;
-    const inner = unwrapSchema(current);
-    if (inner === current) return false;
-    current = inner;
-  }
-  return false;
+  if (secretRegistry.has(schema)) return true;
+  const inner = unwrapOnce(schema);
+  return inner ? isSecretSchema(inner) : false;
 }
 
 export function objectShape(schema: z.ZodType): Readonly<Record<string, z.ZodType>> | undefined {
@@ -109,12 +103,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** The `.describe()` text of a field, looking through optional/default wrappers. */
 export function descriptionOf(schema: z.ZodType): string | undefined {
-  let current: z.ZodType = schema;
-  for (let depth = 0; depth < 20; depth++) {
-    if (current.description) return current.description;
-    const inner = unwrapSchema(current);
-    if (inner === current) return undefined;
-    current = inner;
-  }
-  return undefined;
+  if (schema.description) return schema.description;
+  const inner = unwrapOnce(schema);
+  return inner ? descriptionOf(inner) : undefined;
 }

@@ -126,7 +126,7 @@ function createPrivately(path: string): void {
   chmodSync(path, 0o600);
 }
 
-function describeOpenFailure(error: unknown): string {
+export function describeOpenFailure(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const reason = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
