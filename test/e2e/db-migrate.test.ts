@@ -80,7 +80,10 @@ describe('runMigrations', () => {
       }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(ShelfsyncError);
       expect((failure as ShelfsyncError).code).toBe('database');
-      expect((failure as Error).message).toMatch(/002-beta failed: second step broke/);
+      expect((failure as Error).message).toBe(
+        'could not update the database schema (migration 002-beta failed: second step broke); nothing was changed',
+      );
+      expect((failure as ShelfsyncError).service).toBe('shelfsync');
       expect(sqlite.inTransaction).toBe(false);
       expect(tableNames(sqlite).filter((name) => !name.startsWith('kysely_'))).toEqual([]);
 
@@ -101,7 +104,13 @@ describe('runMigrations', () => {
       .values({ name: '999-from-the-future', timestamp: new Date(0).toISOString() } as never)
       .execute();
     await first.close();
-    await expect(openDatabase({ path })).rejects.toThrow(/newer shelfsync/);
+    await expect(openDatabase({ path })).rejects.toMatchObject({
+      message:
+        `the database at ${path} was written by a newer shelfsync (schema 999-from-the-future); ` +
+        'upgrade shelfsync or point database.path at another file; the file was left untouched',
+      code: 'database',
+      service: 'shelfsync',
+    });
   });
 
   it('opens an up-to-date database while another connection holds the write lock', async () => {

@@ -5,6 +5,7 @@ import {
   classifyResponse,
   errorFromResponse,
 } from '../../src/core/http/errors-from-response.ts';
+import { failureMessage } from '../../src/core/http/failure-messages.ts';
 import { findHttpFailure } from '../../src/core/http/http-failure.ts';
 import { classifyTransportError, errorFromTransport } from '../../src/core/http/transport-errors.ts';
 
@@ -173,6 +174,27 @@ describe('classifyTransportError', () => {
     });
   });
 
+  it('looks up to five links down the cause chain, past unknown and non-text codes', () => {
+    const chain = (depth: number, head: Error): Error => {
+      let error = head;
+      for (let index = 0; index < depth; index++) {
+        error = Object.assign(new Error(`wrapper ${index}`, { cause: error }), {
+          code: index === 0 ? 42 : 'NEW',
+        });
+      }
+      return error;
+    };
+    expect(classifyTransportError(chain(4, withCode('ECONNREFUSED'))).mayHaveReachedServer).toBe(false);
+    expect(classifyTransportError(chain(5, withCode('ECONNREFUSED')))).toEqual({
+      code: 'network',
+      retryable: true,
+      mayHaveReachedServer: true,
+      reason: 'the request failed',
+    });
+    expect(classifyTransportError(new Error('x', { cause: 'a string' })).reason).toBe('the request failed');
+    expect(classifyTransportError(undefined).reason).toBe('the request failed');
+  });
+
   it('finds the code in the cause chain, as fetch wraps it', () => {
     const wrapped = new TypeError('fetch failed', { cause: withCode('ECONNREFUSED') });
     expect(classifyTransportError(wrapped)).toMatchObject({ code: 'network', mayHaveReachedServer: false });
@@ -207,7 +229,31 @@ describe('errorFromTransport', () => {
   });
 
   it('reports a closed client as interrupted, not retryable', () => {
-    const error = errorFromTransport({ ...context, closed: true }, new Error('aborted'));
-    expect(error).toMatchObject({ code: 'interrupted', retryable: false });
+    const aborted = new Error('aborted');
+    const error = errorFromTransport({ ...context, closed: true }, aborted);
+    expect(error).toMatchObject({ code: 'interrupted', retryable: false, service: 'audiobookshelf' });
+    expect(error.message).toBe(failureMessage('interrupted', context));
+    expect(error.cause).toMatchObject({
+      method: 'GET',
+      path: '/api/me',
+      mayHaveReachedServer: true,
+      cause: aborted,
+    });
+  });
+
+  it('says the request failed when the reason is unknown, and keeps what may have reached the server', () => {
+    const odd = new Error('odd');
+    const error = errorFromTransport(context, odd);
+    expect(error.message).toBe('Could not reach Audiobookshelf at abs.local:13378: the request failed.');
+    expect(error.cause).toMatchObject({
+      method: 'GET',
+      path: '/api/me',
+      mayHaveReachedServer: true,
+      cause: odd,
+    });
+    const refused = errorFromTransport(context, Object.assign(new Error('x'), { code: 'ECONNREFUSED' }));
+    expect(refused.cause).toMatchObject({ mayHaveReachedServer: false });
+    const timedOut = errorFromTransport({ ...context, timedOut: true }, odd);
+    expect(timedOut.cause).toMatchObject({ mayHaveReachedServer: true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShelfsyncError } from '../../src/core/errors.ts';
-import { type RetryPolicy, withRetries } from '../../src/core/http/retry.ts';
+import { isWindowedRateLimit, type RetryPolicy, withRetries } from '../../src/core/http/retry.ts';
 import { type Sleep, timerSleep } from '../../src/core/http/sleep.ts';
 
 const policy: RetryPolicy = { retries: 2, minDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 10_000 };
@@ -142,6 +142,40 @@ describe('withRetries', () => {
       expect(waits[1]).toBeLessThanOrEqual(250);
       expect(waits[2]).toBeGreaterThanOrEqual(400);
       expect(waits[2]).toBeLessThanOrEqual(500);
+    });
+
+    it('still gives up after the ordinary retries on other failures', async () => {
+      const { sleep } = recordingSleep();
+      const last = unavailable();
+      const { attempts, attempt } = failingThen([unavailable(), last, unavailable(), unavailable()]);
+      await expect(
+        withRetries(attempt, {
+          policy: windowed,
+          idempotent: true,
+          sleep,
+          signal: new AbortController().signal,
+        }),
+      ).rejects.toBe(last);
+      expect(attempts).toEqual([1, 2]);
+    });
+
+    it('treats them as ordinary failures when the policy waits out none', async () => {
+      const ordinary: RetryPolicy = { ...policy, retries: 1, rateLimitWindowMs: 60_000, rateLimitRetries: 0 };
+      const { attempts, attempt } = failingThen([tooMany(), tooMany()]);
+      const { sleep } = recordingSleep();
+      await expect(
+        withRetries(attempt, {
+          policy: ordinary,
+          idempotent: true,
+          sleep,
+          signal: new AbortController().signal,
+        }),
+      ).rejects.toMatchObject({ code: 'rate_limited' });
+      expect(attempts).toEqual([1, 2]);
+      expect(isWindowedRateLimit(tooMany(), ordinary)).toBe(false);
+      expect(isWindowedRateLimit(tooMany(), { ...policy, rateLimitRetries: 3 })).toBe(false);
+      expect(isWindowedRateLimit(tooMany(), windowed)).toBe(true);
+      expect(isWindowedRateLimit(new Error('plain'), windowed)).toBe(false);
     });
 
     it('gives up after rateLimitRetries of them', async () => {

@@ -213,3 +213,48 @@ describe('parseCount', () => {
     expect(parseCount(text)).toBe(expected);
   });
 });
+
+describe('parseRateLimitHeaders: edges', () => {
+  const now = 999_999_990_000;
+
+  it('gives no window and no daily quota when no header says anything', () => {
+    expect(parseRateLimitHeaders({ 'content-type': 'application/json' }, now)).toEqual({});
+  });
+
+  it('reads a Discogs answer that gives only the limit, or only the count used', () => {
+    expect(parseRateLimitHeaders({ 'x-discogs-ratelimit': '60' }, now)).toEqual({
+      window: { limit: 60, windowSeconds: 60 },
+    });
+    expect(parseRateLimitHeaders({ 'x-discogs-ratelimit-used': '5' }, now)).toEqual({
+      window: { used: 5, windowSeconds: 60 },
+    });
+  });
+
+  it('reads a reset at exactly the first Unix time in milliseconds and in seconds', () => {
+    expect(parseRateLimitHeaders({ 'x-ratelimit-reset': '1000000000000' }, now).window?.resetSeconds).toBe(
+      10,
+    );
+    const inSeconds = parseRateLimitHeaders({ 'x-ratelimit-reset': '1000000000' }, 999_999_000_000);
+    expect(inSeconds.window?.resetSeconds).toBe(1000);
+    expect(parseRateLimitHeaders({ 'x-ratelimit-reset': '999999999' }, now).window?.resetSeconds).toBe(
+      999_999_999,
+    );
+  });
+
+  it('reads the first of several limits in RateLimit-Limit', () => {
+    expect(parseRateLimitHeaders({ 'ratelimit-limit': '100, 100;w=60' }, now).window?.limit).toBe(100);
+  });
+
+  it('keeps the first of two policies with the same name', () => {
+    const info = parseRateLimitHeaders(
+      { 'ratelimit-policy': '"Free";q=60;w=60, "Free";q=5;w=60', ratelimit: '"Free";r=8' },
+      now,
+    );
+    expect(info.window).toEqual({ limit: 60, windowSeconds: 60, remaining: 8 });
+  });
+
+  it('does not read a dictionary when only some members are key=value', () => {
+    const info = parseRateLimitHeaders({ ratelimit: 'limit=100, "Free";r=3' }, now);
+    expect(info.window?.remaining).toBe(3);
+  });
+});
