@@ -259,8 +259,57 @@ describe('createRateLimiter', () => {
     expect(await settle(limiter.available())).toBeNull();
   });
 
+  it('counts the jobs waiting for a token and those waiting for a slot', async () => {
+    const limiter = make('hardcover', {
+      burst: 2,
+      refillAmount: 1,
+      refillIntervalMs: 60_000,
+      maxConcurrent: 1,
+    });
+    const releases: (() => void)[] = [];
+    const jobs = Array.from({ length: 4 }, () =>
+      leftRunning(
+        limiter.schedule(
+          () =>
+            new Promise<void>((resolve) => {
+              releases.push(resolve);
+            }),
+        ),
+      ),
+    );
+    await tick();
+    // One runs, one holds a token and waits for the slot, two wait for tokens.
+    expect(releases).toHaveLength(1);
+    expect(limiter.waiting()).toBe(3);
+    releases.shift()?.();
+    await tick();
+    expect(limiter.waiting()).toBe(2);
+    releases.shift()?.();
+    await tick();
+    expect(limiter.waiting()).toBe(2);
+    expect(jobs).toHaveLength(4);
+  });
+
+  it('refuses a job after stop with a sentence naming the service', async () => {
+    const limiter = make('hardcover', { burst: 1, refillAmount: 1, refillIntervalMs: 60_000 });
+    await settle(limiter.stop());
+    await expect(settle(limiter.schedule(async () => 'late'))).rejects.toMatchObject({
+      code: 'interrupted',
+      service: 'hardcover',
+      message: 'The Hardcover client was closed before this request could be sent.',
+    });
+  });
+
   it('rejects settings that would leave the bucket empty for good', () => {
-    expect(() => createRateLimiter('hardcover', { burst: 10 })).toThrow(/refillAmount/);
+    for (const options of [
+      { burst: 10 },
+      { burst: 10, refillAmount: 1 },
+      { burst: 10, refillIntervalMs: 1000 },
+    ]) {
+      expect(() => createRateLimiter('hardcover', options)).toThrow(
+        'Rate limiter for Hardcover: a limiter with a burst needs refillAmount and refillIntervalMs.',
+      );
+    }
     expect(() => createRateLimiter('hardcover', { burst: 0, refillAmount: 1, refillIntervalMs: 1 })).toThrow(
       /burst/,
     );
