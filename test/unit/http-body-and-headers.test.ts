@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { findShelfsyncError } from '../../src/core/errors.ts';
 import { parseBodyLeniently } from '../../src/core/http/errors-from-response.ts';
+import { failureMessage } from '../../src/core/http/failure-messages.ts';
 import { toHeaderRecord } from '../../src/core/http/header-record.ts';
 import { decodeJson } from '../../src/core/http/response-body.ts';
 
@@ -61,5 +62,20 @@ describe('decodeJson', () => {
     const failure = failureOf(() => decodeJson(exchange, 200, '{"id":"one"}', z.object({ id: z.number() })));
     expect(failure?.code).toBe('bad_response');
     expect(failure?.retryable).toBe(false);
+  });
+
+  it('says which exchange answered badly and keeps the body for diagnosis', () => {
+    const failure = failureOf(() =>
+      decodeJson(exchange, 502, '<html>bad gateway</html>', z.object({ id: z.number() })),
+    );
+    expect(failure?.message).toBe(failureMessage('bad_response', exchange));
+    expect(failure).toMatchObject({ service: 'discogs', status: 502 });
+    expect(failure?.cause).toMatchObject({
+      method: 'GET',
+      path: '/releases/1',
+      status: 502,
+      bodyExcerpt: '<html>bad gateway</html>',
+      mayHaveReachedServer: true,
+    });
   });
 });

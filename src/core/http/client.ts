@@ -164,8 +164,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
  * `SHELFSYNC_HTTP_TIMEOUT_MS` overrides the per-attempt default for every client: for a slow link,
  * and for tests that must see a timeout in seconds rather than half a minute.
  */
-function timeoutFromEnvironment(): number | undefined {
-  const text = process.env.SHELFSYNC_HTTP_TIMEOUT_MS;
+export function timeoutFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const text = env.SHELFSYNC_HTTP_TIMEOUT_MS;
   if (text === undefined || text.trim() === '') return undefined;
   const value = Number(text);
   return Number.isInteger(value) && value > 0 ? value : undefined;
