@@ -25,7 +25,8 @@ export default {
     '!src/**/index.ts',
   ],
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  // Forks, as in npm test: some tests set process.umask(), which worker threads refuse.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true, pool: 'forks' },
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level constant such as a zod schema or a key list) needs every test
   // re-run on freshly loaded modules: 11% of the mutants took two thirds of the time. They are
