@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { closest, editDistance, problemsFromIssues } from '../../src/core/config/issues.ts';
 import { ConfigInvalidError, formatProblem } from '../../src/core/config/problems.ts';
 import { secret, text } from '../../src/core/config/schema-parts.ts';
-import { secretRegistry } from '../../src/core/config/schema-walk.ts';
+import { secretSchemas } from '../../src/core/config/schema-walk.ts';
 
 /** A secret with no description of its own, as a schema part could be written. */
 const bareSecret = z.string();
-secretRegistry.add(bareSecret, { secret: true });
+secretSchemas.add(bareSecret);
 
 const schema = z.strictObject({
   name: text('your name'),

@@ -64,11 +64,10 @@ describe('timeZone and cronExpression', () => {
 });
 
 describe('uniqueBy', () => {
+  const idOf = (item: unknown) => (typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id);
   const users = z
     .array(z.unknown())
-    .superRefine((items, context) =>
-      uniqueBy(items, (item) => (typeof item === 'string' ? item : item.id), context, ['id'], 'user id'),
-    );
+    .superRefine((items, context) => uniqueBy(items, idOf, context, ['id'], 'user id'));
 
   it('reports each repeat at its own place, skipping entries that have no text key', () => {
     const parsed = users.safeParse([

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { secret } from '../../src/core/config/schema-parts.ts';
-import { secretRegistry } from '../../src/core/config/schema-walk.ts';
+import { secretSchemas } from '../../src/core/config/schema-walk.ts';
 import { fileErrorReason, resolveSecretFiles } from '../../src/core/config/secret-files.ts';
 
 const bareSecret = z.string();
-secretRegistry.add(bareSecret, { secret: true });
+secretSchemas.add(bareSecret);
 
 const schema = z.object({
   service: z.object({

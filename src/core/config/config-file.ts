@@ -44,6 +44,7 @@ export async function readConfigFile(location: ConfigLocation): Promise<ConfigFi
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => {
+        // Stryker disable next-line StringLiteral: with a LineCounter yaml places every error, so the '' is never used
         const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
         return { path: '', message: `not valid YAML: ${where}${firstLineOf(error.message)}` };
       }),
@@ -57,7 +58,8 @@ export async function readConfigFile(location: ConfigLocation): Promise<ConfigFi
       problems: [{ path: '', message: `not usable YAML: ${firstLineOf(String((error as Error).message))}` }],
     };
   }
-  if (data === null || data === undefined) data = {};
+  // An empty file, or one holding only comments, is an empty mapping.
+  data ??= {};
   if (!isPlainObject(data)) {
     return {
       problems: [
@@ -71,8 +73,9 @@ export async function readConfigFile(location: ConfigLocation): Promise<ConfigFi
   // The line of the key that holds the value at `path`; for a missing key, that of its nearest parent.
   const lineOf = (path: readonly PathSegment[]): number | undefined => {
     for (let length = path.length; length >= 1; length--) {
-      const parent = length === 1 ? doc.contents : doc.getIn(path.slice(0, length - 1), true);
-      const offset = entryOffset(parent, path[length - 1]);
+      const node = entryNode(doc.getIn(path.slice(0, length - 1)), path[length - 1]);
+      // Stryker disable next-line OptionalChaining: every node parsed from text has a range; `?.` only satisfies the type
+      const offset = isNode(node) ? node.range?.[0] : undefined;
       if (offset !== undefined) return lineCounter.linePos(offset).line;
     }
     return undefined;
@@ -81,20 +84,16 @@ export async function readConfigFile(location: ConfigLocation): Promise<ConfigFi
   return { file: { raw: data, mode, lineOf }, warnings };
 }
 
-function entryOffset(parent: unknown, segment: PathSegment | undefined): number | undefined {
-  if (isMap(parent)) {
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === segment);
-    return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-  }
-  if (isSeq(parent) && typeof segment === 'number') {
-    const item: unknown = parent.items[segment];
-    return isNode(item) ? item.range?.[0] : undefined;
-  }
-  return undefined;
+/** A mapping entry is placed by its key, a list entry by the item itself. */
+function entryNode(parent: unknown, segment: PathSegment | undefined): unknown {
+  if (isMap(parent))
+    return parent.items.find((item) => isScalar(item.key) && item.key.value === segment)?.key;
+  return isSeq(parent) ? parent.get(segment, true) : undefined;
 }
 
 /** yaml's messages end in a quote of the source line, which may hold a token: keep the sentence only. */
 export function firstLineOf(message: string): string {
+  // Stryker disable next-line StringLiteral: split always gives at least one part; the '' only satisfies the type
   const line = message.split('\n')[0] ?? '';
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }

@@ -21,6 +21,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], schema: 
       const known = Object.keys(objectShape(schemaAt(schema, path) ?? schema) ?? {});
       for (const key of issue.keys) {
         const unknown = unknownKey(key, known, schema, path);
+        // Stryker disable next-line ConditionalExpression: without a suggestion the path would end in "undefined", a key no schema has
         if (unknown.suggestion) misspelled.add(formatPath([...path, unknown.suggestion]));
         problems.push({ path: formatPath([...path, key]), message: unknown.message });
       }
@@ -150,19 +151,20 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 /** Levenshtein distance where swapping two neighbouring letters also counts as one edit. */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  // The table's rows i - 2, i - 1 and i: a swap looks two rows back.
+  let twoAbove: number[] = [];
+  let above = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = rows[i - 1] ?? [];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      }
+      // In the first row or column one side reads before the start (undefined), so no swap matches.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (twoAbove[j - 2] ?? 0) + 1);
       row.push(best);
     }
-    rows.push(row);
+    twoAbove = above;
+    above = row;
   }
-  return rows[a.length]?.[b.length] ?? 0;
+  return above[b.length] ?? 0;
 }

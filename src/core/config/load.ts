@@ -74,8 +74,7 @@ export async function checkConfig(options: LoadConfigOptions = {}): Promise<Conf
   const problems = [...secrets.problems, ...schemaProblems].map((problem) => {
     const envVar = envSourceOf(problem.path, overrides.sources);
     if (envVar) return { ...problem, envVar };
-    const line = file.lineOf(parsePath(problem.path));
-    return line === undefined ? problem : { ...problem, line };
+    return { ...problem, line: file.lineOf(parsePath(problem.path)) };
   });
   // In file order, so the list reads top to bottom next to the file; the rest keeps its order.
   problems.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
@@ -116,18 +115,13 @@ function holdsInlineSecret(raw: Record<string, unknown>, schema: ConfigSchema): 
 
 function envSourceOf(path: string, sources: ReadonlyMap<string, string>): string | undefined {
   for (const [settingPath, name] of sources) {
-    if (path === settingPath || path.startsWith(`${settingPath}[`) || path.startsWith(`${settingPath}.`))
-      return name;
+    // Variables set single values and lists of them, never mappings, so nothing sits below them but items.
+    if (path === settingPath || path.startsWith(`${settingPath}[`)) return name;
   }
   return undefined;
 }
 
 /** Inverse of formatPath: `books.users[0].id` → ['books', 'users', 0, 'id']. */
 export function parsePath(path: string): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
-    if (match[2] !== undefined) segments.push(Number(match[2]));
-    else if (match[1] !== undefined) segments.push(match[1]);
-  }
-  return segments;
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => match[1] ?? Number(match[2]));
 }

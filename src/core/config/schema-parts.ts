@@ -1,7 +1,7 @@
 import { CronPattern } from 'croner';
 import { z } from 'zod';
 import { resolveUserPath } from './paths.ts';
-import { secretRegistry } from './schema-walk.ts';
+import { secretSchemas } from './schema-walk.ts';
 
 /** Building blocks of the config schema; each says in its messages what it expects. */
 
@@ -32,7 +32,7 @@ export function secret(what: string) {
     .refine((value) => !PLACEHOLDER.test(value.trim()), { message: placeholderMessage(what) })
     .refine((value) => !/\s/.test(value), { message: `${what} must not contain spaces or line breaks` })
     .describe(what);
-  secretRegistry.add(schema, { secret: true });
+  secretSchemas.add(schema);
   return schema;
 }
 
@@ -48,13 +48,10 @@ export function httpUrl(what: string) {
     .describe(what);
 }
 
+// Every http(s) URL that parses has a host: the URL parser refuses these schemes without one.
 function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  const protocol = URL.parse(value)?.protocol;
+  return protocol === 'http:' || protocol === 'https:';
 }
 
 export interface PathContext {
@@ -79,10 +76,10 @@ export function percent(what: string) {
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 export function timeZone() {
@@ -98,10 +95,9 @@ export function cronExpressionProblem(value: string): string | undefined {
     new CronPattern(value);
     return undefined;
   } catch (error) {
+    // croner starts every message with "CronPattern: " and ends it with a full stop.
     const reason =
-      error instanceof Error
-        ? error.message.replace(/^CronPattern:\s*/, '').replace(/\.$/, '')
-        : String(error);
+      error instanceof Error ? error.message.replace('CronPattern: ', '').replace(/\.$/, '') : String(error);
     return `must be a cron expression such as "0 */6 * * *" (${reason})`;
   }
 }
@@ -112,7 +108,7 @@ export function cronExpression() {
     .trim()
     .superRefine((value, context) => {
       const problem = cronExpressionProblem(value);
-      if (problem) context.addIssue({ code: 'custom', message: problem });
+      if (problem) context.addIssue(problem);
     })
     .describe('a cron expression (minute hour day month weekday)');
 }
@@ -122,11 +118,11 @@ export const evenWithProblems = { when: () => true };
 
 /**
  * Reports every repeated value at the path of its second and later occurrence. Entries may be
- * unchecked (see evenWithProblems), so only text keys count.
+ * unchecked (see evenWithProblems): `keyOf` sees anything, and only text keys count.
  */
 export function uniqueBy(
   items: unknown,
-  keyOf: (item: Record<string, unknown> | string) => unknown,
+  keyOf: (item: unknown) => unknown,
   context: z.RefinementCtx,
   field: string[],
   what: string,
@@ -134,8 +130,7 @@ export function uniqueBy(
   if (!Array.isArray(items)) return;
   const firstIndex = new Map<string, number>();
   items.forEach((item: unknown, index) => {
-    if (typeof item !== 'string' && (typeof item !== 'object' || item === null)) return;
-    const key = keyOf(item as Record<string, unknown> | string);
+    const key = keyOf(item);
     if (typeof key !== 'string') return;
     const first = firstIndex.get(key);
     if (first === undefined) {

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** Marks a leaf as secret: it may be given as `<key>_file`, and its value is redacted everywhere. */
-export const secretRegistry = z.registry<{ secret: true }>();
+export const secretSchemas = new WeakSet<z.ZodType>();
 
 export type PathSegment = string | number;
 
@@ -31,7 +31,7 @@ export function unwrapSchema(schema: z.ZodType): z.ZodType {
 }
 
 export function isSecretSchema(schema: z.ZodType): boolean {
-  if (secretRegistry.has(schema)) return true;
+  if (secretSchemas.has(schema)) return true;
   const inner = unwrapOnce(schema);
   return inner ? isSecretSchema(inner) : false;
 }
@@ -50,9 +50,8 @@ export function arrayElement(schema: z.ZodType): z.ZodType | undefined {
 export function schemaAt(root: z.ZodType, path: readonly PathSegment[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = root;
   for (const segment of path) {
-    if (!current) return undefined;
-    if (typeof segment === 'number') current = arrayElement(current);
-    else current = objectShape(current)?.[segment];
+    if (typeof segment === 'number') current = current && arrayElement(current);
+    else current = current && objectShape(current)?.[segment];
   }
   return current;
 }
@@ -79,7 +78,7 @@ export function visitObjects(
   if (shape && isPlainObject(data)) {
     visit(shape, data, path);
     for (const [key, child] of Object.entries(shape)) {
-      if (key in data) visitObjects(child, data[key], visit, [...path, key]);
+      visitObjects(child, data[key], visit, [...path, key]);
     }
     return;
   }

@@ -11,6 +11,7 @@ import {
   timeZone,
   uniqueBy,
 } from './schema-parts.ts';
+import { isPlainObject } from './schema-walk.ts';
 
 /**
  * The one description of shelfsync's config file: types, defaults and messages all come from here.
@@ -35,8 +36,9 @@ export const DEFAULT_DAEMON_PORT = 8977;
 export const MATCH_STRATEGIES = ['asin', 'isbn', 'title_author'] as const;
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
-function field(item: Record<string, unknown> | string, key: string): unknown {
-  return typeof item === 'string' ? undefined : item[key];
+/** The value of `key` in a list entry; entries that are not mappings have none. */
+function field(key: string): (item: unknown) => unknown {
+  return (item) => (isPlainObject(item) ? item[key] : undefined);
 }
 
 const userId = text('a short name for this person, e.g. alice').regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
@@ -118,7 +120,7 @@ function booksSection() {
         .array(bookUser())
         .min(1)
         .superRefine(
-          (users, context) => uniqueBy(users, (user) => field(user, 'id'), context, ['id'], 'user id'),
+          (users, context) => uniqueBy(users, field('id'), context, ['id'], 'user id'),
           evenWithProblems,
         )
         .describe('a list of people, each with id, audiobookshelf and hardcover'),
@@ -164,7 +166,7 @@ function playlistsSection() {
     definitions: z
       .array(definition)
       .superRefine(
-        (list, context) => uniqueBy(list, (item) => field(item, 'name'), context, ['name'], 'playlist name'),
+        (list, context) => uniqueBy(list, field('name'), context, ['name'], 'playlist name'),
         evenWithProblems,
       )
       .default([]),

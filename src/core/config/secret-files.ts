@@ -22,7 +22,13 @@ export async function resolveSecretFiles(
   paths: { baseDir: string; home: string },
 ): Promise<SecretResolution> {
   const result: SecretResolution = { problems: [], warnings: [], failed: new Set() };
-  const pending: Promise<void>[] = [];
+  const fileReads: {
+    holder: Record<string, unknown>;
+    key: string;
+    filePath: string;
+    secretPath: string;
+    file: string;
+  }[] = [];
   const secretSlots: { holder: Record<string, unknown>; key: string; path: PathSegment[] }[] = [];
 
   visitObjects(schema, raw, (shape, holder, path) => {
@@ -48,29 +54,33 @@ export async function resolveSecretFiles(
         continue;
       }
       const file = resolveUserPath(fileValue.trim(), paths.baseDir, paths.home);
-      pending.push(
-        readSecretFile(file).then((outcome) => {
-          if ('problem' in outcome) {
-            result.problems.push({ path: filePath, message: outcome.problem });
-            result.failed.add(secretPath);
-            return;
-          }
-          holder[key] = outcome.value;
-          if (outcome.sharedWithOthers) {
-            result.warnings.push(
-              `${filePath}: ${file} can be read by other users of this machine; restrict it with \`chmod 600 ${file}\``,
-            );
-          }
-        }),
-      );
+      fileReads.push({ holder, key, filePath, secretPath, file });
     }
   });
-  await Promise.all(pending);
+
+  await Promise.all(
+    fileReads.map(async ({ holder, key, filePath, secretPath, file }) => {
+      const outcome = await readSecretFile(file);
+      if ('problem' in outcome) {
+        result.problems.push({ path: filePath, message: outcome.problem });
+        result.failed.add(secretPath);
+        return;
+      }
+      holder[key] = outcome.value;
+      if (outcome.sharedWithOthers) {
+        result.warnings.push(
+          `${filePath}: ${file} can be read by other users of this machine; restrict it with \`chmod 600 ${file}\``,
+        );
+      }
+    }),
+  );
 
   for (const { holder, key, path } of secretSlots) {
     const value = holder[key];
-    if (typeof value === 'string' && /^bearer\s+/i.test(value)) {
-      holder[key] = value.replace(/^bearer\s+/i, '');
+    if (typeof value !== 'string') continue;
+    const bare = value.replace(/^bearer\s+/i, '');
+    if (bare !== value) {
+      holder[key] = bare;
       result.warnings.push(
         `${formatPath(path)}: removed a leading "Bearer " from the value; give the bare token (shelfsync adds "Bearer" itself)`,
       );

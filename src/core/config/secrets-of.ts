@@ -7,7 +7,8 @@ export function secretsOf(config: Config): string[] {
   visitObjects(structureSchema, config, (shape, holder) => {
     for (const [key, child] of Object.entries(shape)) {
       const value = holder[key];
-      if (typeof value === 'string' && value !== '' && isSecretSchema(child)) found.add(value);
+      // A loaded secret is never empty: the schema wants at least one character.
+      if (typeof value === 'string' && isSecretSchema(child)) found.add(value);
     }
   });
   return [...found];

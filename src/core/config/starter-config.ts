@@ -102,6 +102,7 @@ playlists:
 export async function writeStarterConfig(path: string, options: { force: boolean }): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   try {
+    // Stryker disable next-line StringLiteral: writeFile treats an empty flag as its default, 'w'
     await writeFile(path, starterConfig(), { mode: 0o600, flag: options.force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
