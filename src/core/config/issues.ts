@@ -151,9 +151,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 /** Levenshtein distance where swapping two neighbouring letters also counts as one edit. */
 export function editDistance(a: string, b: string): number {
-  // The table's rows i - 2, i - 1 and i: a swap looks two rows back.
-  let twoAbove: number[] = [];
+  // twoAbove, above and row are the table's rows i - 2, i - 1 and i: a swap looks two rows back.
   let above = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let twoAbove = above;
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
