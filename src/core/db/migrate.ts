@@ -30,8 +30,8 @@ export async function runMigrations(
   const applied = appliedNames(sqlite);
   const unknown = applied.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw newerVersionError(sqlite.name, unknown);
-  if (applied.length === known.length && known.every((name) => applied.includes(name)))
-    return { applied: [] };
+  // Every applied name is known and names are unique (the table's key): as many means the same ones.
+  if (applied.length === known.length) return { applied: [] };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...migrations }) },
@@ -43,6 +43,7 @@ export async function runMigrations(
     if (error !== undefined) throw migrationError(error, results);
     sqlite.exec('COMMIT');
     committed = true;
+    // Stryker disable next-line ArrayDeclaration: Kysely leaves results undefined only along with an error, thrown above
     return { applied: (results ?? []).map((result) => result.migrationName) };
   } finally {
     if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -67,10 +68,11 @@ function newerVersionError(path: string, unknown: readonly string[]): ShelfsyncE
 }
 
 function migrationError(error: unknown, results: readonly MigrationResult[] | undefined): ShelfsyncError {
-  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  // Kysely returns results only when a migration failed, and then one of them says so.
+  const failed = results?.find((result) => result.status === 'Error');
   const reason = error instanceof Error ? error.message : String(error);
   const message = failed
-    ? `could not update the database schema (migration ${failed} failed: ${reason}); nothing was changed`
+    ? `could not update the database schema (migration ${failed.migrationName} failed: ${reason}); nothing was changed`
     : `could not update the database schema: ${reason}; was it created by a newer shelfsync?`;
   return new ShelfsyncError(message, { code: 'database', service: 'shelfsync', cause: error });
 }
