@@ -28,12 +28,11 @@ const SECRET_KEYS = [
 ];
 
 function redactPaths(): string[] {
-  const paths: string[] = [];
-  for (const key of SECRET_KEYS) {
-    paths.push(key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`);
-  }
-  paths.push('headers["set-cookie"]', '*.headers["set-cookie"]');
-  return paths;
+  return [
+    ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
+    'headers["set-cookie"]',
+    '*.headers["set-cookie"]',
+  ];
 }
 
 const destinations = new WeakMap<

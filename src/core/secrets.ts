@@ -17,25 +17,24 @@ const CREDENTIAL_SHAPES: readonly RegExp[] = [
 ];
 
 export class SecretRedactor {
-  readonly #values = new Set<string>();
-  #patterns: string[] = [];
+  /** Each known secret, and its JSON-escaped form. */
+  readonly #patterns = new Set<string>();
 
-  constructor(secrets: Iterable<string> = []) {
-    for (const secret of secrets) this.add(secret);
+  constructor(secrets?: Iterable<string>) {
+    if (secrets) for (const secret of secrets) this.add(secret);
   }
 
   add(secret: string): void {
-    if (secret.length < MIN_SECRET_LENGTH || this.#values.has(secret)) return;
-    this.#values.add(secret);
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    // Longest first, so a secret that contains another is replaced whole.
-    this.#patterns = [...new Set([...this.#patterns, secret, escaped])].sort((a, b) => b.length - a.length);
+    if (secret.length < MIN_SECRET_LENGTH) return;
+    this.#patterns.add(secret);
+    this.#patterns.add(JSON.stringify(secret).slice(1, -1));
   }
 
   redact(text: string): string {
     let result = text;
-    for (const pattern of this.#patterns) {
-      if (result.includes(pattern)) result = result.replaceAll(pattern, REDACTED);
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const pattern of [...this.#patterns].sort((a, b) => b.length - a.length)) {
+      result = result.replaceAll(pattern, REDACTED);
     }
     for (const shape of CREDENTIAL_SHAPES) {
       result = result.replace(

@@ -19,6 +19,7 @@ export function versionAbove(start: string): string {
   for (let depth = 0; depth < 6; depth++) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
+      // Stryker disable next-line StringLiteral: with an empty encoding readFileSync returns a Buffer, which JSON.parse reads as UTF-8 too
       const manifest: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
       const { name, version } = manifest as { name?: unknown; version?: unknown };
       if (name === 'shelfsync' && typeof version === 'string') return version;

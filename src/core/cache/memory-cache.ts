@@ -55,7 +55,8 @@ export function createMemoryCache<V>(options: MemoryCacheOptions): MemoryCache<V
   const clock = options.clock ?? systemClock;
   const lru = new LRUCache<string, Box<V>>({
     max,
-    ...(ttlMs === null ? {} : { ttl: ttlMs }),
+    // lru-cache reads a ttl of 0 as "entries do not expire".
+    ttl: ttlMs ?? 0,
     perf: { now: () => clock.now() },
     // lru-cache otherwise caches "now" for 1 ms behind a timer, which a manual clock would not move.
     ttlResolution: 0,

@@ -62,7 +62,7 @@ export class PersistentCache {
       return this.miss(namespace);
     }
     const json = parseJson(row.value);
-    const parsed = json.ok ? schema.safeParse(json.value) : undefined;
+    const parsed = json ? schema.safeParse(json.value) : undefined;
     if (!parsed?.success) {
       await this.delete(namespace, key);
       return this.miss(namespace);
@@ -190,11 +190,12 @@ export class PersistentCache {
   }
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** The parsed value, boxed because JSON may hold null; undefined when the text is not JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { value: JSON.parse(text) };
   } catch {
-    return { ok: false };
+    return undefined;
   }
 }
 

@@ -36,8 +36,8 @@ export function createSecretBox(material: string): SecretBox {
     seal(plain, label) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(Buffer.from(label, 'utf8'));
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      cipher.setAAD(Buffer.from(label));
+      const body = Buffer.concat([cipher.update(Buffer.from(plain)), cipher.final()]);
       return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
     open(sealed, label) {
@@ -47,7 +47,7 @@ export function createSecretBox(material: string): SecretBox {
       if (bytes.length < IV_BYTES + TAG_BYTES) throw unreadable();
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
-        decipher.setAAD(Buffer.from(label, 'utf8'));
+        decipher.setAAD(Buffer.from(label));
         decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
         return Buffer.concat([
           decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
