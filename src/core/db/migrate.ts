@@ -68,7 +68,7 @@ function newerVersionError(path: string, unknown: readonly string[]): ShelfsyncE
 }
 
 function migrationError(error: unknown, results: readonly MigrationResult[] | undefined): ShelfsyncError {
-  // Kysely returns results only when a migration failed, and then one of them says so.
+  // Along with an error, Kysely returns results only when a migration failed, and one of them says so.
   const failed = results?.find((result) => result.status === 'Error');
   const reason = error instanceof Error ? error.message : String(error);
   const message = failed
