@@ -23,8 +23,7 @@ import { type ExecutionContext, rowModels, visibleTo } from './graphql/context.t
 import { runOperation } from './graphql/run.ts';
 import { DEFAULT_LIBRARY_BEHAVIOUR, Library, type LibraryBehaviour } from './library/library.ts';
 import { HardcoverStore } from './library/store.ts';
-import type { SearchDocument } from './search/book-documents.ts';
-import { SEARCH_INDEXES } from './search/indexes.ts';
+import { searchCorpora } from './search/indexes.ts';
 
 export interface HardcoverLimits {
   /** Token-bucket size (Free plan: 10). */
@@ -82,19 +81,7 @@ export function createHardcoverStandIn(
       }
       return quota;
     };
-    const searchCache = new Map<string, SearchDocument[]>();
-    const searchDocuments = (type: string): SearchDocument[] => {
-      const build = SEARCH_INDEXES[type];
-      if (!build) return [];
-      // The catalogue never changes; users and lists do, so those are built per search.
-      if (!build.static) return build.documents(store.tables);
-      let documents = searchCache.get(type);
-      if (!documents) {
-        documents = build.documents(store.tables);
-        searchCache.set(type, documents);
-      }
-      return documents;
-    };
+    const searchCorpus = searchCorpora(store.tables);
 
     function handleGraphql(request: StandInRequest): Reply {
       const auth = authenticate(request.headers, usersByToken, env.clock.now());
@@ -128,7 +115,7 @@ export function createHardcoverStandIn(
         userId: auth.user.id,
         store,
         library,
-        searchDocuments,
+        searchCorpus,
         model: rowModels(store, auth.user.id),
         visible: (table, row) => visibleTo(store, auth.user.id, table, row),
       };

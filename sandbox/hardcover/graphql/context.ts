@@ -7,13 +7,13 @@ import type { Library } from '../library/library.ts';
 import type { HardcoverStore } from '../library/store.ts';
 import { type ColumnKind, columnKindOfScalar, type Row, type RowModel } from '../query/row-model.ts';
 import { scalarOf, tableSpec } from '../schema/tables.ts';
-import type { SearchDocument } from '../search/book-documents.ts';
+import type { SearchCorpus } from '../search/search.ts';
 
 export interface ExecutionContext {
   userId: number;
   store: HardcoverStore;
   library: Library;
-  searchDocuments(type: string): SearchDocument[];
+  searchCorpus(type: string): SearchCorpus;
   model(table: string): RowModel;
   visible(table: string, row: Row): boolean;
 }

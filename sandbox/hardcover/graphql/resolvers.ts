@@ -28,7 +28,7 @@ function listRows(table: string, rows: readonly Row[], args: Args, ctx: Executio
 
 function resolveQuery(field: string, args: Args, ctx: ExecutionContext): unknown {
   if (field === 'me') return listRows('users', ctx.store.where('users', 'id', ctx.userId), args, ctx);
-  if (field === 'search') return runSearch(args as unknown as SearchArgs, ctx.searchDocuments);
+  if (field === 'search') return runSearch(args as unknown as SearchArgs, ctx.searchCorpus);
   if (field.endsWith('_by_pk')) {
     const table = field.slice(0, -'_by_pk'.length);
     const row = ctx.store.one(table, tableSpec(table).primaryKey, args.id);

@@ -25,15 +25,24 @@ export function toTimestamptz(text: string): string {
   return Number.isNaN(ms) ? text : timestamptz(ms);
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs more than a write to the library. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date at `ms` in an IANA time zone (UTC when the zone is unknown). */
 export function localDate(ms: number, timeZone: string | null): string {
+  const zone = timeZone ?? 'UTC';
   try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: timeZone ?? 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(ms);
+    let format = dayFormats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      dayFormats.set(zone, format);
+    }
+    return format.format(ms);
   } catch {
     return new Date(ms).toISOString().slice(0, 10);
   }

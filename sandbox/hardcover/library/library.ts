@@ -104,7 +104,7 @@ export class Library {
     this.store.userRowsChanged();
     for (const read of this.store.readsOf(userBook.id)) this.store.refreshProgress(read);
     this.store.refreshUserBook(userBook, resetWhenEmpty);
-    this.store.refreshBooksCounts();
+    this.store.refreshBooksCount(userBook.user_id);
     userBook.updated_at = timestamptz(this.clock.now());
   }
 
@@ -122,7 +122,7 @@ export class Library {
       progress_seconds: null,
     };
     this.writeRead(read, input, 'replace');
-    this.store.tables.user_book_reads.push(read);
+    this.store.insert('user_book_reads', read);
     return read;
   }
 
@@ -236,8 +236,7 @@ export class Library {
       createdAt: timestamptz(now),
     });
     this.writeUserBook(userBook, input);
-    this.store.tables.user_books.push(userBook);
-    this.store.userRowsChanged();
+    this.store.insert('user_books', userBook);
     this.applyStatusChange(userBook, undefined, input);
     this.touch(userBook);
     return { error: null, id: userBook.id, user_book: userBook };
@@ -263,11 +262,10 @@ export class Library {
   ): { id: number; book_id: number; user_id: number; user_book: null } {
     const userBook = this.ownUserBook(userId, id);
     if (!userBook) throw new HasuraError('User book not found', 'unexpected');
-    const tables = this.store.tables;
-    tables.user_book_reads = tables.user_book_reads.filter((r) => r.user_book_id !== id);
-    tables.user_books = tables.user_books.filter((row) => row.id !== id);
+    this.store.remove('user_book_reads', (r) => r.user_book_id === id);
+    this.store.remove('user_books', (row) => row.id === id);
     this.store.userRowsChanged();
-    this.store.refreshBooksCounts();
+    this.store.refreshBooksCount(userId);
     return { id, book_id: userBook.book_id, user_id: userId, user_book: null };
   }
 
@@ -300,7 +298,7 @@ export class Library {
     const read = this.ownRead(userId, id);
     const userBook = read ? this.store.userBook(read.user_book_id) : undefined;
     if (!read || !userBook) return failedRead('User book read not found');
-    this.store.tables.user_book_reads = this.store.tables.user_book_reads.filter((r) => r.id !== id);
+    this.store.remove('user_book_reads', (r) => r.id === id);
     this.touch(userBook, true);
     return { error: null, id, user_book_read: null };
   }
@@ -330,7 +328,7 @@ export class Library {
     for (const entry of entries) {
       const read = entry.id === null || entry.id === undefined ? undefined : this.store.read(entry.id);
       if (read && entry.action?.toLowerCase() === 'delete') {
-        this.store.tables.user_book_reads = this.store.tables.user_book_reads.filter((r) => r.id !== read.id);
+        this.store.remove('user_book_reads', (r) => r.id === read.id);
       } else if (read) {
         this.writeRead(read, entry);
       } else {

@@ -5,15 +5,29 @@
 import type { HardcoverWorld } from '../../books/world.ts';
 import type { Row } from '../query/row-model.ts';
 import { tablesFromWorld } from './from-world.ts';
-import type { EditionRow, Tables, UserBookReadRow, UserBookRow } from './rows.ts';
+import type { EditionRow, Tables, UserBookReadRow, UserBookRow, UserRow } from './rows.ts';
 
 export type TableName = keyof Tables;
 
 const USER_TABLES: ReadonlySet<string> = new Set<TableName>(['user_books', 'user_book_reads', 'users']);
 
+/**
+ * Columns a user row keeps for life: their lookups follow inserts and deletes instead of being
+ * rebuilt after every write. Any other column of a user table may change in place (a status, a
+ * date, a count), so its lookups are dropped on every write, as before.
+ */
+const FIXED_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  user_books: new Set(['id', 'user_id', 'book_id']),
+  user_book_reads: new Set(['id', 'user_book_id']),
+  users: new Set(['id']),
+};
+
+type Index = Map<unknown, readonly Row[]>;
+
 export class HardcoverStore {
   readonly tables: Tables;
-  private indexes = new Map<string, Map<unknown, Row[]>>();
+  /** table → column → value → rows, in table order. */
+  private indexes = new Map<string, Map<string, Index>>();
   private nextIds: Record<'user_books' | 'user_book_reads', number>;
 
   constructor(world: HardcoverWorld) {
@@ -25,26 +39,31 @@ export class HardcoverStore {
     };
     for (const read of this.tables.user_book_reads) this.refreshProgress(read);
     for (const userBook of this.tables.user_books) this.refreshUserBook(userBook);
-    this.refreshBooksCounts();
+    for (const user of this.tables.users) this.countBooks(user);
   }
 
   rows(table: string): readonly Row[] {
     return (this.tables[table as TableName] ?? []) as readonly Row[];
   }
 
-  /** Rows of `table` whose `column` equals `value` (indexed; the index is dropped on every write). */
+  /** Rows of `table` whose `column` equals `value`, in table order (indexed; see `FIXED_COLUMNS`). */
   where(table: string, column: string, value: unknown): readonly Row[] {
     if (value === null || value === undefined) return [];
-    const key = `${table}.${column}`;
-    let index = this.indexes.get(key);
+    let columns = this.indexes.get(table);
+    if (!columns) {
+      columns = new Map();
+      this.indexes.set(table, columns);
+    }
+    let index = columns.get(column);
     if (!index) {
-      index = new Map();
+      const built = new Map<unknown, Row[]>();
       for (const row of this.rows(table)) {
-        const bucket = index.get(row[column]);
+        const bucket = built.get(row[column]);
         if (bucket) bucket.push(row);
-        else index.set(row[column], [row]);
+        else built.set(row[column], [row]);
       }
-      this.indexes.set(key, index);
+      index = built;
+      columns.set(column, index);
     }
     return index.get(value) ?? [];
   }
@@ -75,19 +94,63 @@ export class HardcoverStore {
     return id;
   }
 
+  /** Appends a user book or read; lookups see it. */
+  insert(table: 'user_books', row: UserBookRow): void;
+  insert(table: 'user_book_reads', row: UserBookReadRow): void;
+  insert(table: 'user_books' | 'user_book_reads', row: UserBookRow | UserBookReadRow): void {
+    (this.tables[table] as (UserBookRow | UserBookReadRow)[]).push(row);
+    // A new array per change: a list handed out earlier stays as it was, as a rebuilt index left it.
+    this.followFixed(table, (index, column) => {
+      const key = (row as Row)[column];
+      index.set(key, [...(index.get(key) ?? []), row]);
+    });
+  }
+
+  /** Removes the user books or reads `doomed` picks; lookups stop seeing them. */
+  remove(table: 'user_books', doomed: (row: UserBookRow) => boolean): void;
+  remove(table: 'user_book_reads', doomed: (row: UserBookReadRow) => boolean): void;
+  remove(table: 'user_books' | 'user_book_reads', doomed: (row: never) => boolean): void {
+    const removed = new Set<Row>();
+    const kept = (this.tables[table] as Row[]).filter((row) => {
+      if (!(doomed as (row: Row) => boolean)(row)) return true;
+      removed.add(row);
+      return false;
+    });
+    (this.tables as unknown as Record<string, Row[]>)[table] = kept;
+    this.followFixed(table, (index, column) => {
+      for (const key of new Set([...removed].map((row) => row[column]))) {
+        const left = (index.get(key) ?? []).filter((row) => !removed.has(row));
+        if (left.length > 0) index.set(key, left);
+        else index.delete(key);
+      }
+    });
+  }
+
+  /** Keeps `table`'s fixed-column lookups with `update` and drops its others. */
+  private followFixed(table: string, update: (index: Index, column: string) => void): void {
+    const columns = this.indexes.get(table);
+    if (!columns) return;
+    for (const [column, index] of columns) {
+      if (FIXED_COLUMNS[table]?.has(column)) update(index, column);
+      else columns.delete(column);
+    }
+  }
+
   /** Call after any write so lookups see it. */
   changed(): void {
     this.indexes.clear();
   }
 
   /**
-   * Call after a write to a user's books or reads (and the counts on users): only those lookups are
-   * rebuilt, not the catalogue's, which would make each write cost as much as the whole catalogue.
+   * Call after a change in place to a user's books or reads (and the counts on users): only the
+   * lookups on columns that can change are rebuilt, not the catalogue's nor the ids', which would
+   * make each write cost as much as the whole catalogue.
    */
   userRowsChanged(): void {
-    for (const key of this.indexes.keys()) {
-      const table = key.slice(0, key.indexOf('.'));
-      if (USER_TABLES.has(table)) this.indexes.delete(key);
+    for (const table of USER_TABLES) {
+      const columns = this.indexes.get(table);
+      if (!columns) continue;
+      for (const column of columns.keys()) if (!FIXED_COLUMNS[table]?.has(column)) columns.delete(column);
     }
   }
 
@@ -120,9 +183,14 @@ export class HardcoverStore {
     userBook.last_read_date = finished.at(-1) ?? null;
   }
 
-  refreshBooksCounts(): void {
-    for (const user of this.tables.users)
-      user.books_count = this.where('user_books', 'user_id', user.id).length;
+  /** A user's books_count follows their user books; call after adding or removing one of them. */
+  refreshBooksCount(userId: number): void {
+    const user = this.one('users', 'id', userId) as UserRow | undefined;
+    if (user) this.countBooks(user);
+  }
+
+  private countBooks(user: UserRow): void {
+    user.books_count = this.where('user_books', 'user_id', user.id).length;
   }
 
   /** User books beyond the first for one person and one book (Hardcover allows only one). */

@@ -5,6 +5,10 @@
  * tokens only when nothing matches them all), then the weighted field score and the sort fields rank.
  */
 import type { SearchDocument } from './book-documents.ts';
+import { TokenIndex } from './token-index.ts';
+import { fieldTokens, foldTokens } from './tokens.ts';
+
+export { foldTokens } from './tokens.ts';
 
 interface TypeDefaults {
   collection: string;
@@ -84,23 +88,7 @@ export interface SearchOutput {
   results: unknown;
 }
 
-export function foldTokens(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-}
-
-function fieldTokens(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => fieldTokens(v));
-  if (typeof value === 'string') return foldTokens(value);
-  if (typeof value === 'number') return [String(value)];
-  return [];
-}
-
-/** Tokens per document and field, folded once: a search scores every document of its type. */
+/** Tokens per document and field, folded once: a document is scored by every search it is a hit of. */
 const tokenMemo = new WeakMap<SearchDocument, Map<string, { value: unknown; words: string[] }>>();
 
 function documentTokens(document: SearchDocument, field: string): string[] {
@@ -177,7 +165,10 @@ export function canonicalQueryType(queryType: string): string {
   return Object.hasOwn(DEFAULTS, singular) ? singular : lower;
 }
 
-export function runSearch(args: SearchArgs, documentsFor: (type: string) => SearchDocument[]): SearchOutput {
+/** What a type searches: its documents, or an index over them that finds the candidates faster. */
+export type SearchCorpus = readonly SearchDocument[] | TokenIndex;
+
+export function runSearch(args: SearchArgs, corpusFor: (type: string) => SearchCorpus): SearchOutput {
   const queryType = args.query_type ?? 'book';
   const type = canonicalQueryType(queryType);
   const page = args.page ?? 1;
@@ -199,10 +190,14 @@ export function runSearch(args: SearchArgs, documentsFor: (type: string) => Sear
       results: null,
     };
 
-  const documents = documentsFor(type);
+  const corpus = corpusFor(type);
+  const documents = corpus instanceof TokenIndex ? corpus.documents : corpus;
   const tokens = args.query.trim() === '*' ? [] : foldTokens(args.query);
   const wildcard = args.query.trim() === '*';
-  const scored = documents.map((d) => score(d, tokens, fields, weights));
+  // Only documents covering the most tokens are hits (unless `*`): the index finds just those.
+  const considered =
+    corpus instanceof TokenIndex && !wildcard ? corpus.bestCovering(fields, tokens) : documents;
+  const scored = considered.map((d) => score(d, tokens, fields, weights));
   const best = scored.reduce((max, s) => Math.max(max, s.covered), 0);
   const matched = wildcard ? scored : scored.filter((s) => best > 0 && s.covered === best);
   matched.sort(bySort(args.sort ?? defaults.sort));
