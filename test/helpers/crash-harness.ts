@@ -147,6 +147,16 @@ export function countRows(path: string, table: string, where = '1 = 1'): number 
   }
 }
 
+/**
+ * Whether a SIGKILL interrupted the run: the signal arrived while the run was still open in the
+ * database. The kill point after the last request can land once the run has already been recorded
+ * as finished (on a loaded machine the child gets there before the signal); that kill interrupted
+ * nothing, and the run counts as an uninterrupted one.
+ */
+export function interruptedMidRun(run: CliRun, database: string): boolean {
+  return run.signal === 'SIGKILL' && countRows(database, 'runs', 'finished_at is null') > 0;
+}
+
 /** The state of each run `status --json` lists, newest first ("ok", "interrupted", "running"...). */
 export async function statusStates(config: string, env: Record<string, string>): Promise<string[]> {
   const status = await spawnCli(['status', '--config', config, '--json', '--runs', '100'], { env });

@@ -13,6 +13,7 @@ import { TEST_SECRET_KEY, writeConfig } from '../e2e/playlists/cli-harness.ts';
 import {
   afterRequests,
   integrityCheck,
+  interruptedMidRun,
   resetStandInStats,
   soak,
   spawnCli,
@@ -209,8 +210,9 @@ describe(`playlists sync killed at ${KILL_POINTS} points, then re-run`, () => {
       try {
         const origins = [world.sandbox.info.discogs.url, world.sandbox.info.soundcloud.url];
         const killed = await sync(world, afterRequests(origins, n));
-        killsRun.push({ n, killed: killed.signal === 'SIGKILL' });
-        if (killed.signal === 'SIGKILL') {
+        const interrupted = interruptedMidRun(killed, world.database);
+        killsRun.push({ n, killed: interrupted });
+        if (interrupted) {
           expect(integrityCheck(world.database)).toBe('ok');
           // The killed run is not shown as running: its process is gone. (The last is the base's records run.)
           expect(await statusStates(world.config, world.env)).toEqual(['interrupted', 'ok']);
@@ -223,7 +225,7 @@ describe(`playlists sync killed at ${KILL_POINTS} points, then re-run`, () => {
         expect(state.remote).toEqual(reference.remote);
         expect(state.tables).toEqual(reference.tables);
         expect(await statusStates(world.config, world.env)).toEqual(
-          killed.signal === 'SIGKILL' ? ['ok', 'interrupted', 'ok'] : ['ok', 'ok', 'ok'],
+          interrupted ? ['ok', 'interrupted', 'ok'] : ['ok', 'ok', 'ok'],
         );
       } finally {
         await dispose(world);

@@ -9,6 +9,7 @@ import {
   configWithDatabase,
   countRows,
   integrityCheck,
+  interruptedMidRun,
   resetStandInStats,
   soak,
   spawnCli,
@@ -78,8 +79,9 @@ describe(`records sync killed at ${KILL_POINTS} points, then re-run`, () => {
       const database = join(dir, `kill-${index}.db`);
       await resetStandInStats(sandbox.info.discogs.url);
       const killed = await sync(config, afterRequests([sandbox.info.discogs.url], n));
-      killsRun.push({ n, killed: killed.signal === 'SIGKILL' });
-      if (killed.signal === 'SIGKILL') {
+      const interrupted = interruptedMidRun(killed, database);
+      killsRun.push({ n, killed: interrupted });
+      if (interrupted) {
         expect(integrityCheck(database)).toBe('ok');
         // Its process is gone, so status does not call it running.
         expect(await statusStates(config, { HOME: dir })).toEqual(['interrupted']);
@@ -97,7 +99,7 @@ describe(`records sync killed at ${KILL_POINTS} points, then re-run`, () => {
       expect(tableSnapshot(database, RECORDS_TABLES, WRITE_TIMES)).toEqual(reference);
       // The re-run recorded the killed run as interrupted: no run is left open.
       expect(countRows(database, 'runs', 'finished_at is null')).toBe(0);
-      const killedRuns = killed.signal === 'SIGKILL' ? 1 : 0;
+      const killedRuns = interrupted ? 1 : 0;
       expect(countRows(database, 'runs', "json_extract(report_json, '$.abandoned') = 1")).toBe(killedRuns);
       expect(countRows(database, 'runs', 'ok = 1')).toBe(2 - killedRuns);
     },
