@@ -195,7 +195,7 @@ function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) };
   } catch {
-    return undefined;
+    // Not JSON: the function ends without a value.
   }
 }
 
