@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ShelfsyncError } from '../../src/core/errors.ts';
 import { createRateLimiter, type RateLimiter } from '../../src/core/ratelimit/limiter.ts';
+import { leftRunning, settle, tick } from '../helpers/fake-time.ts';
 
 /** Schedules `count` jobs that record their label when they run. */
 function scheduleMany(
@@ -22,32 +23,6 @@ function scheduleMany(
     ),
   );
 }
-
-/** Jobs a test leaves waiting are rejected when the limiter stops; that is expected, not a failure. */
-function leftRunning<T>(job: Promise<T>): Promise<T> {
-  job.catch(() => undefined);
-  return job;
-}
-
-/** Bottleneck yields with setTimeout(0), which fake timers run 1 ms later: move time in small steps. */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let outcome: { value: T } | { error: unknown } | undefined;
-  promise.then(
-    (value) => {
-      outcome = { value };
-    },
-    (error: unknown) => {
-      outcome = { error };
-    },
-  );
-  for (let step = 0; !outcome && step < 1000; step++) await vi.advanceTimersByTimeAsync(1);
-  if (!outcome) throw new Error('still pending after 1000 fake milliseconds');
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
-
-/** Lets everything that can run now run (a few fake milliseconds). */
-const tick = () => vi.advanceTimersByTimeAsync(20);
 
 describe('createRateLimiter', () => {
   let limiters: RateLimiter[] = [];

@@ -55,10 +55,8 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
       ? undefined
       : new Bottleneck(bucketSettings(burst, refillAmount ?? 1, refillIntervalMs ?? 1000));
   const slots = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
-  const { movingWindow } = options;
-  let spacingMs = movingWindow ? spacingFor(movingWindow.windowMs, movingWindow.assumedLimit) : 0;
   // Spacing applies to the moment a request goes out, so it runs last, inside the concurrency slot.
-  const pacer = movingWindow ? new Bottleneck({ minTime: spacingMs }) : undefined;
+  const pacer = options.movingWindow ? createPacer(options.movingWindow) : undefined;
   let stopped = false;
 
   async function schedule<T>(task: () => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
@@ -67,11 +65,13 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     if (!Number.isInteger(units) || units < 0) {
       throw internal(service, `a request must cost a whole number of units, got ${units}`);
     }
-    if (burst !== undefined && units > burst) {
+    if (units > (burst ?? Number.POSITIVE_INFINITY)) {
       throw internal(service, `a request costing ${units} units can never fit a bucket of ${burst}`);
     }
     const priority = clampPriority(job.priority);
-    const paced = pacer ? () => pacer.schedule({ priority }, task) : task;
+    // No priority for the pacer: Bottleneck queues and registers each job before it takes the next, and
+    // a pacer has no bound that keeps a job queued, so the order is set by the slots and the bucket.
+    const paced = pacer ? () => pacer.limiter.schedule(task) : task;
     const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, paced) : paced;
     try {
       return await (bucket ? bucket.schedule({ priority, weight: units }, inSlot) : inSlot());
@@ -83,34 +83,31 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
 
   async function setBucketAtMost(units: number): Promise<void> {
     if (!bucket || stopped) return;
-    const current = await bucket.currentReservoir();
-    if (current !== null && units < current) await bucket.incrementReservoir(units - current);
+    // A bucket is made with a reservoir, so Bottleneck never answers null here.
+    const current = (await bucket.currentReservoir()) ?? 0;
+    // Stryker disable next-line EqualityOperator: lowering the bucket by 0 units leaves it as it was
+    if (units < current) await bucket.incrementReservoir(units - current);
   }
 
   return {
     schedule,
     async observe(info) {
-      const remaining = remainingUnits(info);
-      if (remaining !== undefined) await setBucketAtMost(Math.floor(remaining));
-      const limit = info.window?.limit;
-      if (pacer && movingWindow && limit !== undefined && limit >= 1 && !stopped) {
-        const spacing = spacingFor(movingWindow.windowMs, limit);
-        if (spacing !== spacingMs) {
-          spacingMs = spacing;
-          pacer.updateSettings({ minTime: spacing });
-        }
-      }
+      // A server that states no count sets no cap.
+      await setBucketAtMost(Math.floor(remainingUnits(info) ?? Number.POSITIVE_INFINITY));
+      const limit = info.window?.limit ?? 0;
+      if (pacer && limit >= 1 && !stopped) pacer.follow(limit);
     },
     drain: () => setBucketAtMost(0),
     available: async () => (bucket ? bucket.currentReservoir() : null),
-    spacingMs: () => (pacer ? spacingMs : null),
-    waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0) + (pacer?.queued() ?? 0),
+    spacingMs: () => (pacer ? pacer.spacingMs() : null),
+    waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0) + (pacer?.waiting() ?? 0),
     async stop() {
       if (stopped) return;
       stopped = true;
-      const dropped = { dropWaitingJobs: true, dropErrorMessage: 'stopped' };
-      await Promise.all([bucket?.stop(dropped), slots?.stop(dropped), pacer?.stop(dropped)]);
-      await Promise.all([bucket?.disconnect(), slots?.disconnect(), pacer?.disconnect()]);
+      // Bottleneck's default for stop() drops the waiting jobs; schedule() turns that into stoppedError.
+      const limiters = [bucket, slots, pacer?.limiter];
+      await Promise.all(limiters.map((limiter) => limiter?.stop()));
+      await Promise.all(limiters.map((limiter) => limiter?.disconnect()));
     },
   };
 }
@@ -137,6 +134,22 @@ function bucketSettings(burst: number, refillAmount: number, refillIntervalMs: n
   return settings;
 }
 
+/** Spaces requests for a server that counts them over a moving window, following the limit it states. */
+function createPacer({ windowMs, assumedLimit }: { windowMs: number; assumedLimit: number }) {
+  let spacingMs = spacingFor(windowMs, assumedLimit);
+  const limiter = new Bottleneck({ minTime: spacingMs });
+  return {
+    limiter,
+    spacingMs: () => spacingMs,
+    // Nothing keeps a job queued here: each is booked a moment at once (Bottleneck's RUNNING) and waits for it.
+    waiting: () => limiter.counts().RUNNING,
+    follow(limit: number) {
+      spacingMs = spacingFor(windowMs, limit);
+      limiter.updateSettings({ minTime: spacingMs });
+    },
+  };
+}
+
 /**
  * The gap between requests that keeps any window of `windowMs` to at most `limit - 2` requests: the
  * first of `limit - 1` requests spaced `gap` apart is out of the window when the last one arrives.
@@ -148,8 +161,8 @@ export function spacingFor(windowMs: number, limit: number): number {
   return Math.ceil(windowMs / allowed);
 }
 
-function clampPriority(priority: number | undefined): number {
-  if (priority === undefined || !Number.isFinite(priority)) return DEFAULT_PRIORITY;
+function clampPriority(priority = DEFAULT_PRIORITY): number {
+  if (!Number.isFinite(priority)) return DEFAULT_PRIORITY;
   return Math.min(9, Math.max(0, Math.round(priority)));
 }
 
