@@ -10,7 +10,9 @@ export interface HeaderListItem {
   params: Record<string, string>;
 }
 
-export function parseHeaderList(header: string): HeaderListItem[] {
+/** The items of a header; none when the header is absent. */
+export function parseHeaderList(header: string | undefined): HeaderListItem[] {
+  if (header === undefined) return [];
   return splitOutsideQuotes(header, ',')
     .map((member) => member.trim())
     .filter((member) => member.length > 0)
@@ -18,7 +20,7 @@ export function parseHeaderList(header: string): HeaderListItem[] {
 }
 
 function parseItem(member: string): HeaderListItem {
-  const [head = '', ...rest] = splitOutsideQuotes(member, ';');
+  const [head, ...rest] = splitOutsideQuotes(member, ';');
   const params: Record<string, string> = {};
   for (const param of rest) {
     const separator = param.indexOf('=');
@@ -36,7 +38,8 @@ function unquote(text: string): string {
   return text;
 }
 
-function splitOutsideQuotes(text: string, separator: string): string[] {
+/** Always at least one part: the text after the last separator, empty or not. */
+function splitOutsideQuotes(text: string, separator: string): [...string[], string] {
   const parts: string[] = [];
   let current = '';
   let quoted = false;
@@ -55,8 +58,7 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
       current += char;
     }
   }
-  parts.push(current);
-  return parts;
+  return [...parts, current];
 }
 
 /** A non-negative finite number, or undefined for anything else (garbage, negative, empty). */
