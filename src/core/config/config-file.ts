@@ -44,8 +44,10 @@ export async function readConfigFile(location: ConfigLocation): Promise<ConfigFi
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => {
-        // Stryker disable next-line StringLiteral: with a LineCounter yaml places every error, so the '' is never used
-        const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+        const where = error.linePos
+          ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: `
+          : // Stryker disable next-line StringLiteral: with a LineCounter yaml places every error, so this is never used
+            '';
         return { path: '', message: `not valid YAML: ${where}${firstLineOf(error.message)}` };
       }),
     };
@@ -93,7 +95,8 @@ function entryNode(parent: unknown, segment: PathSegment | undefined): unknown {
 
 /** yaml's messages end in a quote of the source line, which may hold a token: keep the sentence only. */
 export function firstLineOf(message: string): string {
-  // Stryker disable next-line StringLiteral: split always gives at least one part; the '' only satisfies the type
-  const line = message.split('\n')[0] ?? '';
-  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  return message
+    .replace(/\n.*/s, '')
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/:$/, '');
 }

@@ -102,8 +102,8 @@ playlists:
 export async function writeStarterConfig(path: string, options: { force: boolean }): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   try {
-    // Stryker disable next-line StringLiteral: writeFile treats an empty flag as its default, 'w'
-    await writeFile(path, starterConfig(), { mode: 0o600, flag: options.force ? 'w' : 'wx' });
+    // 'wx' refuses to replace a file; without a flag writeFile replaces it.
+    await writeFile(path, starterConfig(), { mode: 0o600, flag: options.force ? undefined : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
