@@ -4,7 +4,7 @@ import { findShelfsyncError } from '../../src/core/errors.ts';
 import { parseBodyLeniently } from '../../src/core/http/errors-from-response.ts';
 import { failureMessage } from '../../src/core/http/failure-messages.ts';
 import { toHeaderRecord } from '../../src/core/http/header-record.ts';
-import { decodeJson } from '../../src/core/http/response-body.ts';
+import { decodeJson, readBodyText } from '../../src/core/http/response-body.ts';
 
 const exchange = { service: 'discogs', method: 'GET', path: '/releases/1' } as const;
 
@@ -16,6 +16,26 @@ function failureOf(run: () => unknown) {
   }
   throw new Error('expected a failure');
 }
+
+describe('readBodyText', () => {
+  async function* inTwo(bytes: Buffer, at: number): AsyncGenerator<Uint8Array> {
+    yield bytes.subarray(0, at);
+    yield bytes.subarray(at);
+  }
+
+  it('reads the same text as Buffer.toString wherever the chunks split a character, BOM kept', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\uFEFF{"title":"Ärzte – ✓ 😀"}', 'utf8'),
+      Buffer.from([0xff, 0xe2, 0x82]),
+    ]);
+    for (let at = 0; at <= bytes.length; at++) {
+      const counted: number[] = [];
+      const text = await readBodyText(inTwo(bytes, at), (count) => counted.push(count));
+      expect(text).toBe(bytes.toString('utf8'));
+      expect(counted).toEqual([at, bytes.length - at]);
+    }
+  });
+});
 
 describe('toHeaderRecord', () => {
   it('lower-cases names and joins repeated values as a list', () => {

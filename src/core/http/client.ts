@@ -7,6 +7,7 @@ import {
   classifyResponse,
   type ExchangeContext,
   errorFromResponse,
+  isSuccessStatus,
   parseBodyLeniently,
 } from './errors-from-response.ts';
 import { toHeaderRecord } from './header-record.ts';
@@ -89,10 +90,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const nowMs = clock.now();
     await observeRateLimits(responseHeaders, nowMs);
 
-    const verdict = classifyResponse(status, responseHeaders, parseBodyLeniently(text), {
-      nowMs,
-      classifyBody: options.classifyError,
-    });
+    // Only a failure's body is read leniently for the classifier: a success is parsed once, below.
+    const verdict = isSuccessStatus(status)
+      ? undefined
+      : classifyResponse(status, responseHeaders, parseBodyLeniently(text), {
+          nowMs,
+          classifyBody: options.classifyError,
+        });
     if (verdict) {
       stats.failed(String(status));
       if (verdict.code === 'rate_limited' || verdict.code === 'quota_exhausted') await limiter.drain();

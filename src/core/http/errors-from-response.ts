@@ -35,14 +35,19 @@ export interface ClassifyOptions {
   classifyBody?: BodyClassifier;
 }
 
-/** undefined for a success (2xx, and 3xx which we never follow); a verdict for anything else. */
+/** 2xx, and 3xx which we never follow. */
+export function isSuccessStatus(status: number): boolean {
+  return status >= 200 && status < 400;
+}
+
+/** undefined for a success (see isSuccessStatus); a verdict for anything else. */
 export function classifyResponse(
   status: number,
   headers: HeaderInput,
   body: unknown,
   options: ClassifyOptions,
 ): ResponseVerdict | undefined {
-  if (status >= 200 && status < 400) return undefined;
+  if (isSuccessStatus(status)) return undefined;
   const record = toHeaderRecord(headers);
   const verdict: ResponseVerdict = genericVerdict(status);
   const retryAfterSeconds = parseRetryAfter(record['retry-after'], options.nowMs);

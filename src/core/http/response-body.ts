@@ -4,17 +4,23 @@ import type { ExchangeContext } from './errors-from-response.ts';
 import { failureMessage } from './failure-messages.ts';
 import { HttpFailure } from './http-failure.ts';
 
-/** Reads a response body to text, reporting each chunk's size as it arrives. */
+/**
+ * Reads a response body to text, reporting each chunk's size as it arrives. Decoded chunk by chunk
+ * into V8 strings: a large body turned into one string by `Buffer.toString` becomes an external
+ * string whose megabytes sit outside the heap, unseen by the collector until a full collection.
+ * The BOM is kept, as `Buffer.toString` keeps it.
+ */
 export async function readBodyText(
   body: AsyncIterable<Uint8Array>,
   onBytes: (count: number) => void,
 ): Promise<string> {
-  const chunks: Buffer[] = [];
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
   for await (const chunk of body) {
     onBytes(chunk.byteLength);
-    chunks.push(Buffer.from(chunk));
+    text += decoder.decode(chunk, { stream: true });
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return text + decoder.decode();
 }
 
 /** Parses JSON and checks it against `schema`; anything unexpected is a `bad_response`. */
