@@ -4,9 +4,11 @@
  * sync in its own process, for its own memory), prints a markdown table and writes JSON to
  * bench/results/ with the machine, Node version, load and date.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchCode } from './lib/child.ts';
 import { type ProfileCapture, profileMarkdown } from './lib/profile.ts';
 import { MB, round, type ScenarioResult } from './lib/result.ts';
 import { growth } from './lib/stats.ts';
@@ -19,9 +21,15 @@ import { recordsAtSize } from './scenarios/records.ts';
 import { recordsEnrichAtRealLimit } from './scenarios/records-enrich.ts';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
+    source: { type: 'boolean', default: false },
+  },
 });
 const quick = values.quick ?? false;
+// The syncs run the build in dist/, as an installed shelfsync does; --source runs src/ instead.
+process.env.SHELFSYNC_BENCH_CODE = values.source ? 'src' : 'dist';
 const only = new Set(values.only ?? []);
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -74,6 +82,15 @@ let profile: ProfileCapture | undefined;
 
 function log(message: string): void {
   process.stderr.write(`[bench ${round((Date.now() - startedAt.getTime()) / 1000, 0)}s] ${message}\n`);
+}
+
+if (benchCode() === 'dist') {
+  log('building dist/ (npm run build): the syncs run the build, as an installed shelfsync does');
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: new URL('../', import.meta.url),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
 }
 
 if (wanted('books')) {
@@ -144,7 +161,10 @@ const header = [
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, ${machine.platform}, Node ${machine.node}; ` +
     `load average ${machine.loadBefore.join(' / ')} before, ${loadAfter.join(' / ')} after ` +
     `(shared machine: wall times include waiting for the CPU; CPU s is the sync process's own time). ` +
-    `Took ${round((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s.`,
+    `Took ${round((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s. ` +
+    (benchCode() === 'dist'
+      ? 'The syncs ran the build in dist/ (what an installed shelfsync runs).'
+      : 'The syncs ran the TypeScript sources in src/ (--source), as a checkout does.'),
   ...(skipped.length > 0 ? ['', `Skipped in this run: ${skipped.join(', ')}.`] : []),
   '',
 ];
@@ -170,6 +190,7 @@ const document = {
   mode,
   durationSeconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 0),
   machine: { ...machine, loadAfter },
+  code: benchCode(),
   skipped,
   results,
   scaling,

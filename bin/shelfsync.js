@@ -15,5 +15,8 @@ const { fileURLToPath } = await import('node:url');
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const built = new URL('../dist/src/cli/main.js', import.meta.url);
 const entry = existsSync(fileURLToPath(source)) ? source : built;
+// Starts again under shelfsync's V8 options (a smaller young generation) where it can; see node-flags.
+const { relaunchWithNodeFlags } = await import(entry.href.replace(/main\.(ts|js)$/, 'node-flags.$1'));
+relaunchWithNodeFlags();
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

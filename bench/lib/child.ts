@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type SyncReport, syncReportSchema } from '../../src/sync/report.ts';
 
-const CHILD = fileURLToPath(new URL('../sync-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../sync-child.js', import.meta.url));
+
+/**
+ * What the children run: the build in dist/ (what an installed shelfsync runs; `npm run bench` builds
+ * it first) or, with `SHELFSYNC_BENCH_CODE=src`, the TypeScript sources as a checkout runs them.
+ */
+export function benchCode(): 'dist' | 'src' {
+  return process.env.SHELFSYNC_BENCH_CODE === 'src' ? 'src' : 'dist';
+}
 
 export interface ChildRun {
   exitCode: number | null;
@@ -48,7 +56,13 @@ export function runCliChild(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CHILD, ...args, '--config', config], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...extraEnv },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        SHELFSYNC_BENCH_CODE: benchCode(),
+        ...extraEnv,
+      },
     });
     let stdout = '';
     let stderr = '';
