@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../core/db/schema.ts';
 import type { RecordsSyncStateTable, WantlistTable } from '../../core/db/tables/records.ts';
 import type { InstanceRows, StoredInstance } from './collection-plan.ts';
-import { insertAll } from './release-store.ts';
+import { insertAll, insertChunks } from './release-store.ts';
 
 type Db = Kysely<DatabaseSchema>;
 export type ListName = RecordsSyncStateTable['list'];
@@ -46,19 +46,21 @@ export async function loadStoredInstances(
 /** Inserts new instances and rewrites changed ones (their notes replaced as a whole). */
 export async function writeInstances(db: Db, rows: readonly InstanceRows[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('collection_instances')
-    .values(rows.map((row) => row.instance))
-    .onConflict((oc) =>
-      oc.column('instance_id').doUpdateSet((eb) => ({
-        release_id: eb.ref('excluded.release_id'),
-        folder_id: eb.ref('excluded.folder_id'),
-        rating: eb.ref('excluded.rating'),
-        date_added: eb.ref('excluded.date_added'),
-        added_at: eb.ref('excluded.added_at'),
-      })),
-    )
-    .execute();
+  for (const chunk of insertChunks(rows)) {
+    await db
+      .insertInto('collection_instances')
+      .values(chunk.map((row) => row.instance))
+      .onConflict((oc) =>
+        oc.column('instance_id').doUpdateSet((eb) => ({
+          release_id: eb.ref('excluded.release_id'),
+          folder_id: eb.ref('excluded.folder_id'),
+          rating: eb.ref('excluded.rating'),
+          date_added: eb.ref('excluded.date_added'),
+          added_at: eb.ref('excluded.added_at'),
+        })),
+      )
+      .execute();
+  }
   await db
     .deleteFrom('instance_notes')
     .where(
@@ -88,20 +90,21 @@ export async function loadStoredWants(
 }
 
 export async function writeWants(db: Db, rows: readonly WantlistTable[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('wantlist')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.column('release_id').doUpdateSet((eb) => ({
-        rating: eb.ref('excluded.rating'),
-        notes: eb.ref('excluded.notes'),
-        notes_public: eb.ref('excluded.notes_public'),
-        date_added: eb.ref('excluded.date_added'),
-        added_at: eb.ref('excluded.added_at'),
-      })),
-    )
-    .execute();
+  for (const chunk of insertChunks(rows)) {
+    await db
+      .insertInto('wantlist')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('release_id').doUpdateSet((eb) => ({
+          rating: eb.ref('excluded.rating'),
+          notes: eb.ref('excluded.notes'),
+          notes_public: eb.ref('excluded.notes_public'),
+          date_added: eb.ref('excluded.date_added'),
+          added_at: eb.ref('excluded.added_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Every stored id of a list: instance ids of the collection, release ids of the wantlist. */
