@@ -68,6 +68,8 @@ function toDetails(item: z.output<typeof itemSchema>): AbsItemDetails {
 }
 
 const BATCH_SIZE = 100;
+// Built once: zod compiles a parser for each new object schema the first time it parses.
+const batchSchema = z.object({ libraryItems: z.array(itemSchema) });
 
 /** Item details for the given ids, in batches; unknown ids are simply missing from the answer. */
 export async function fetchItems(client: HttpClient, ids: readonly string[]): Promise<AbsItemDetails[]> {
@@ -77,7 +79,7 @@ export async function fetchItems(client: HttpClient, ids: readonly string[]): Pr
       method: 'POST',
       path: '/api/items/batch/get',
       body: { json: { libraryItemIds: ids.slice(start, start + BATCH_SIZE) } },
-      schema: z.object({ libraryItems: z.array(itemSchema) }),
+      schema: batchSchema,
       idempotent: true,
     });
     out.push(...data.libraryItems.map(toDetails));

@@ -11,6 +11,10 @@ import { bookSchema, editionSchema, type HcBook, type HcEdition, toBook } from '
 
 /** Hardcover's public catalogue: editions by identifier, books by id, title/author search. */
 
+// Built once: zod compiles a parser for each new object schema the first time it parses.
+const editionsWithBookSchema = z.object({ editions: z.array(editionSchema.extend({ book: bookSchema })) });
+const booksSchema = z.object({ books: z.array(bookSchema) });
+
 export interface IdentifierLookup {
   asins: string[];
   isbn10s: string[];
@@ -28,18 +32,13 @@ export async function findEditions(client: HardcoverClient, lookup: IdentifierLo
     client,
     EDITIONS_BY_IDENTIFIER_QUERY,
     { asins: lookup.asins, isbn10s: lookup.isbn10s, isbn13s: lookup.isbn13s },
-    z.object({ editions: z.array(editionSchema.extend({ book: bookSchema })) }),
+    editionsWithBookSchema,
   );
   return data.editions.map(({ book, ...edition }) => ({ edition, book: toBook(book) }));
 }
 
 export async function fetchEdition(client: HardcoverClient, id: number): Promise<EditionHit | null> {
-  const data = await runGraphql(
-    client,
-    EDITION_BY_ID_QUERY,
-    { id },
-    z.object({ editions: z.array(editionSchema.extend({ book: bookSchema })) }),
-  );
+  const data = await runGraphql(client, EDITION_BY_ID_QUERY, { id }, editionsWithBookSchema);
   const [row] = data.editions;
   if (!row) return null;
   const { book, ...edition } = row;
@@ -48,12 +47,7 @@ export async function fetchEdition(client: HardcoverClient, id: number): Promise
 
 export async function fetchBooks(client: HardcoverClient, ids: readonly number[]): Promise<HcBook[]> {
   if (ids.length === 0) return [];
-  const data = await runGraphql(
-    client,
-    BOOKS_BY_ID_QUERY,
-    { ids: [...ids] },
-    z.object({ books: z.array(bookSchema) }),
-  );
+  const data = await runGraphql(client, BOOKS_BY_ID_QUERY, { ids: [...ids] }, booksSchema);
   return data.books.map(toBook);
 }
 

@@ -10,6 +10,26 @@ const errorsSchema = z.array(
   }),
 );
 
+type Envelope<S extends z.ZodType> = z.ZodObject<{
+  data: z.ZodOptional<S>;
+  errors: z.ZodOptional<typeof errorsSchema>;
+}>;
+
+/**
+ * One envelope per data schema, built once: zod compiles a parser for each new object schema the
+ * first time it parses (about 0.4 ms and a few kB of old-generation garbage a request otherwise).
+ */
+const envelopes = new WeakMap<z.ZodType, Envelope<z.ZodType>>();
+
+function envelopeOf<S extends z.ZodType>(dataSchema: S): Envelope<S> {
+  let envelope = envelopes.get(dataSchema);
+  if (!envelope) {
+    envelope = z.object({ data: dataSchema.optional(), errors: errorsSchema.optional() });
+    envelopes.set(dataSchema, envelope);
+  }
+  return envelope as Envelope<S>;
+}
+
 /**
  * Sends one document. Hasura reports validation and permission failures in-band with HTTP 200, so a
  * body with `errors` is a failure even though the status says success.
@@ -20,7 +40,7 @@ export async function runGraphql<S extends z.ZodType>(
   variables: Record<string, unknown>,
   dataSchema: S,
 ): Promise<z.output<S>> {
-  const envelope = z.object({ data: dataSchema.optional(), errors: errorsSchema.optional() });
+  const envelope = envelopeOf(dataSchema);
   const { data } = await client.http.request({
     method: 'POST',
     path: client.endpointPath,

@@ -9,6 +9,14 @@ import { type HcBook, type HcUserBook, shelfEntrySchema, toBook, userBookStateSc
 
 export const SHELF_PAGE_SIZE = 250;
 
+// Built once: zod compiles a parser for each new object schema the first time it parses.
+const shelfPageSchema = z.object({
+  me: z.array(z.object({ id: z.number().int(), user_books: z.array(shelfEntrySchema) })),
+});
+const userBooksSchema = z.object({
+  me: z.array(z.object({ id: z.number().int(), user_books: z.array(userBookStateSchema) })),
+});
+
 export interface ShelfEntry {
   userBook: HcUserBook;
   book: HcBook;
@@ -31,12 +39,7 @@ export async function fetchShelfPage(
   offset: number,
   limit = SHELF_PAGE_SIZE,
 ): Promise<ShelfEntry[]> {
-  const data = await runGraphql(
-    client,
-    SHELF_PAGE_QUERY,
-    { limit, offset },
-    z.object({ me: z.array(z.object({ id: z.number().int(), user_books: z.array(shelfEntrySchema) })) }),
-  );
+  const data = await runGraphql(client, SHELF_PAGE_QUERY, { limit, offset }, shelfPageSchema);
   return onlyUser(data.me).user_books.map(({ book, ...userBook }) => ({ userBook, book: toBook(book) }));
 }
 
@@ -46,11 +49,6 @@ export async function fetchUserBooks(
   bookIds: readonly number[],
 ): Promise<HcUserBook[]> {
   if (bookIds.length === 0) return [];
-  const data = await runGraphql(
-    client,
-    USER_BOOKS_QUERY,
-    { bookIds: [...bookIds] },
-    z.object({ me: z.array(z.object({ id: z.number().int(), user_books: z.array(userBookStateSchema) })) }),
-  );
+  const data = await runGraphql(client, USER_BOOKS_QUERY, { bookIds: [...bookIds] }, userBooksSchema);
   return onlyUser(data.me).user_books;
 }

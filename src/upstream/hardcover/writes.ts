@@ -102,6 +102,7 @@ const resultSchema = z
       .optional(),
   })
   .nullable();
+const resultsSchema = z.record(z.string(), resultSchema);
 
 /** Sends up to five writes in one request; one result per call, in order. */
 export async function applyWrites(
@@ -111,7 +112,7 @@ export async function applyWrites(
   if (calls.length === 0) return [];
   if (calls.length > MAX_FIELDS_PER_REQUEST) throw new Error('at most five writes per request');
   const variables = Object.assign({}, ...calls.map(variablesOf)) as Record<string, unknown>;
-  const data = await runGraphql(client, writesDocument(calls), variables, z.record(z.string(), resultSchema));
+  const data = await runGraphql(client, writesDocument(calls), variables, resultsSchema);
   return calls.map((_, index) => {
     const result = data[`w${index}`];
     return {
