@@ -2,8 +2,9 @@
  * The V8 options every shelfsync process runs under. Left alone, 64-bit Node lets the young
  * generation grow to 64 MB a semi-space (two of them, used in turn: 128 MB resident) as soon as a
  * process has allocated enough, which a sync of a few thousand items does within seconds: that was a
- * third of a large sync's peak memory. At 16 MB a semi-space the same syncs spend no measurable extra
- * time collecting (bench/README.md, "Memory").
+ * third of a large sync's peak memory. At 16 MB a semi-space the same syncs took no more CPU than
+ * run-to-run noise on the benchmark machine; 8 MB saved little more and made some collect more
+ * (bench/README.md, "Memory").
  */
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16'];
 
