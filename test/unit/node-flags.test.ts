@@ -14,8 +14,8 @@ describe('relaunchArguments', () => {
     ]);
   });
 
-  it("asks for a young generation of 16 MB a semi-space and V8's memory-saving mode", () => {
-    expect(NODE_FLAGS).toEqual(['--max-semi-space-size=16', '--optimize-for-size']);
+  it("asks for V8's memory-saving mode with 32 MB semi-spaces", () => {
+    expect(NODE_FLAGS).toEqual(['--max-semi-space-size=32', '--optimize-for-size']);
   });
 
   it('does not start again once it runs under the flags', () => {
