@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { createRateLimiter, type RateLimiter } from '../../src/core/ratelimit/limiter.ts';
 
 /**
  * Waits for `promise` under fake timers. Bottleneck yields with setTimeout(0), which fake timers run
@@ -28,3 +29,24 @@ export function leftRunning<T>(job: Promise<T>): Promise<T> {
 
 /** Lets everything that can run now run (a few fake milliseconds). */
 export const tick = () => vi.advanceTimersByTimeAsync(20);
+
+/**
+ * For a describe block whose tests run limiters on fake timers: installs the fake timers before
+ * each test, stops every limiter made with the returned function after it, and restores real timers.
+ */
+export function limitersOnFakeTimers(): (...args: Parameters<typeof createRateLimiter>) => RateLimiter {
+  let limiters: RateLimiter[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(async () => {
+    await settle(Promise.all(limiters.map((limiter) => limiter.stop())));
+    limiters = [];
+    vi.useRealTimers();
+  });
+  return (...args) => {
+    const limiter = createRateLimiter(...args);
+    limiters.push(limiter);
+    return limiter;
+  };
+}

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ShelfsyncError } from '../../src/core/errors.ts';
 import { createRateLimiter, type RateLimiter } from '../../src/core/ratelimit/limiter.ts';
-import { leftRunning, settle, tick } from '../helpers/fake-time.ts';
+import { leftRunning, limitersOnFakeTimers, settle, tick } from '../helpers/fake-time.ts';
 
 /** Schedules `count` jobs that record their label when they run. */
 function scheduleMany(
@@ -25,22 +25,7 @@ function scheduleMany(
 }
 
 describe('createRateLimiter', () => {
-  let limiters: RateLimiter[] = [];
-  const make = (...args: Parameters<typeof createRateLimiter>) => {
-    const limiter = createRateLimiter(...args);
-    limiters.push(limiter);
-    return limiter;
-  };
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-
-  afterEach(async () => {
-    await settle(Promise.all(limiters.map((limiter) => limiter.stop())));
-    limiters = [];
-    vi.useRealTimers();
-  });
+  const make = limitersOnFakeTimers();
 
   it('lets a burst of 10 through at once; the 11th waits for the refill of 1 per second', async () => {
     const limiter = make('hardcover', { burst: 10, refillAmount: 1, refillIntervalMs: 1000 });

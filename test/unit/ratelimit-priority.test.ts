@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createRateLimiter,
-  type RateLimiter,
-  type RateLimiterOptions,
-} from '../../src/core/ratelimit/limiter.ts';
-import { leftRunning, settle, tick } from '../helpers/fake-time.ts';
+import { describe, expect, it } from 'vitest';
+import type { RateLimiter, RateLimiterOptions } from '../../src/core/ratelimit/limiter.ts';
+import { leftRunning, limitersOnFakeTimers, settle, tick } from '../helpers/fake-time.ts';
 
 /**
  * Starts a job that holds its turn until released, then queues one job per priority while it runs;
@@ -45,22 +41,8 @@ async function orderAfterBusy(
 }
 
 describe('rate limiter priorities', () => {
-  let limiters: RateLimiter[] = [];
-  const make = (options: RateLimiterOptions) => {
-    const limiter = createRateLimiter('discogs', options);
-    limiters.push(limiter);
-    return limiter;
-  };
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-
-  afterEach(async () => {
-    await settle(Promise.all(limiters.map((limiter) => limiter.stop())));
-    limiters = [];
-    vi.useRealTimers();
-  });
+  const makeLimiter = limitersOnFakeTimers();
+  const make = (options: RateLimiterOptions) => makeLimiter('discogs', options);
 
   it('gives a free concurrency slot to the most urgent waiting job first', async () => {
     const limiter = make({ maxConcurrent: 1 });

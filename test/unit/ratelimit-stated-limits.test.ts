@@ -1,30 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createRateLimiter,
-  type RateLimiter,
-  type RateLimiterOptions,
-} from '../../src/core/ratelimit/limiter.ts';
-import { settle } from '../helpers/fake-time.ts';
+import { describe, expect, it } from 'vitest';
+import type { RateLimiterOptions } from '../../src/core/ratelimit/limiter.ts';
+import { limitersOnFakeTimers, settle } from '../helpers/fake-time.ts';
 
 const DISCOGS_LIKE: RateLimiterOptions = { movingWindow: { windowMs: 60_000, assumedLimit: 60 } };
 
 describe('rate limiter following what the server states', () => {
-  let limiters: RateLimiter[] = [];
-  const make = (options: RateLimiterOptions) => {
-    const limiter = createRateLimiter('discogs', options);
-    limiters.push(limiter);
-    return limiter;
-  };
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-
-  afterEach(async () => {
-    await settle(Promise.all(limiters.map((limiter) => limiter.stop())));
-    limiters = [];
-    vi.useRealTimers();
-  });
+  const makeLimiter = limitersOnFakeTimers();
+  const make = (options: RateLimiterOptions) => makeLimiter('discogs', options);
 
   it('keeps its spacing when the server states a limit of 0 or below 1', async () => {
     const limiter = make(DISCOGS_LIKE);
