@@ -15,11 +15,12 @@ describe('rate limiter refill', () => {
     const limiter = createRateLimiter('hardcover', { burst: 12, refillAmount: 5, refillIntervalMs: 1000 });
     await settle(limiter.drain());
     expect(await settle(limiter.available())).toBe(0);
-    await vi.advanceTimersByTimeAsync(1000);
+    // Each step lands on the first heartbeat (20 ms apart) at least an interval after the one before.
+    await vi.advanceTimersByTimeAsync(1020);
     expect(await settle(limiter.available())).toBe(5);
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1020);
     expect(await settle(limiter.available())).toBe(10);
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1020);
     expect(await settle(limiter.available())).toBe(12);
     await settle(limiter.stop());
   });

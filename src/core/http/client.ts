@@ -88,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     stats.latency(clock.now() - started);
     const nowMs = clock.now();
-    await observeRateLimits(responseHeaders, nowMs);
+    await observeRateLimits(responseHeaders, nowMs, request.units ?? 1);
 
     // Only a failure's body is read leniently for the classifier: a success is parsed once, below.
     const verdict = isSuccessStatus(status)
@@ -111,7 +111,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function observeRateLimits(headers: Record<string, string>, nowMs: number): Promise<void> {
+  async function observeRateLimits(
+    headers: Record<string, string>,
+    nowMs: number,
+    answeredUnits: number,
+  ): Promise<void> {
     const info = parseRateLimitHeaders(headers, nowMs);
     const daily = info.daily;
     if (daily?.remaining !== undefined) {
@@ -121,7 +125,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         resetAt: daily.resetSeconds === undefined ? undefined : nowMs + daily.resetSeconds * 1000,
       };
     }
-    await limiter.observe(info);
+    await limiter.observe(info, answeredUnits);
   }
 
   async function request(request: AnyRequest): Promise<HttpResult<unknown>> {

@@ -29,8 +29,12 @@ export interface ScheduleOptions {
 export interface RateLimiter {
   /** Runs `task` once the bucket and the concurrency bound allow; rejects when the task does. */
   schedule<T>(task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
-  /** Lowers the bucket when the server says fewer units remain than we think; never raises it. */
-  observe(info: RateLimitInfo): Promise<void>;
+  /**
+   * Lowers the bucket when the server says fewer units remain than we think; never raises it.
+   * `answeredUnits` is what the request this answer belongs to cost: the server has counted those, but
+   * maybe not the other requests still in flight.
+   */
+  observe(info: RateLimitInfo, answeredUnits?: number): Promise<void>;
   /** Empties the bucket, e.g. after a 429, so queued jobs wait for the refill. */
   drain(): Promise<void>;
   /** Units left in the bucket, or null without a bucket. */
@@ -58,6 +62,7 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
   // Spacing applies to the moment a request goes out, so it runs last, inside the concurrency slot.
   const pacer = options.movingWindow ? createPacer(options.movingWindow) : undefined;
   let stopped = false;
+  let unitsInFlight = 0;
 
   async function schedule<T>(task: () => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
     if (stopped) throw stoppedError(service);
@@ -71,7 +76,15 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     const priority = clampPriority(job.priority);
     // No priority for the pacer: Bottleneck queues and registers each job before it takes the next, and
     // a pacer has no bound that keeps a job queued, so the order is set by the slots and the bucket.
-    const paced = pacer ? () => pacer.limiter.schedule(task) : task;
+    const counted = async () => {
+      unitsInFlight += units;
+      try {
+        return await task();
+      } finally {
+        unitsInFlight -= units;
+      }
+    };
+    const paced = pacer ? () => pacer.limiter.schedule(counted) : counted;
     const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, paced) : paced;
     try {
       return await (bucket ? bucket.schedule({ priority, weight: units }, inSlot) : inSlot());
@@ -81,23 +94,34 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     }
   }
 
-  async function setBucketAtMost(units: number): Promise<void> {
+  /**
+   * Brings the bucket down to what the server says remains. The server refills continuously and states
+   * a whole number, so it holds `remaining` plus a fraction we cannot see, less whatever it has not yet
+   * counted of the requests still in flight. When our bucket is level with that, the next refill step,
+   * which Bottleneck times from its own last step, could land before the server's next whole unit and
+   * earn a 429; so the next step is put a full interval after this answer instead.
+   */
+  async function followServer(remaining: number, uncountedUnits: number): Promise<void> {
     if (!bucket || stopped) return;
     // A bucket is made with a reservoir, so Bottleneck never answers null here.
     const current = (await bucket.currentReservoir()) ?? 0;
     // Stryker disable next-line EqualityOperator: lowering the bucket by 0 units leaves it as it was
-    if (units < current) await bucket.incrementReservoir(units - current);
+    if (remaining < current) await bucket.incrementReservoir(remaining - current);
+    if (Math.min(current, remaining) >= remaining - uncountedUnits) restartRefillInterval(bucket);
   }
 
   return {
     schedule,
-    async observe(info) {
+    async observe(info, answeredUnits = 0) {
+      const remaining = remainingUnits(info);
       // A server that states no count sets no cap.
-      await setBucketAtMost(Math.floor(remainingUnits(info) ?? Number.POSITIVE_INFINITY));
+      if (remaining !== undefined) {
+        await followServer(Math.floor(remaining), Math.max(0, unitsInFlight - answeredUnits));
+      }
       const limit = info.window?.limit ?? 0;
       if (pacer && limit >= 1 && !stopped) pacer.follow(limit);
     },
-    drain: () => setBucketAtMost(0),
+    drain: () => followServer(0, 0),
     available: async () => (bucket ? bucket.currentReservoir() : null),
     spacingMs: () => (pacer ? pacer.spacingMs() : null),
     waiting: () => (bucket?.queued() ?? 0) + (slots?.queued() ?? 0) + (pacer?.waiting() ?? 0),
@@ -120,6 +144,23 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
  */
 export function heartbeatFor(refillIntervalMs: number): number {
   return Math.min(20, Math.max(5, Math.round(refillIntervalMs / 50)));
+}
+
+/**
+ * Makes Bottleneck count the next refill interval from now. Bottleneck has no public way to do this;
+ * its local store keeps the time of the last refill step in `_lastReservoirIncrease` (set on every
+ * step, even when the bucket is full), which its heartbeat compares against. The version is pinned,
+ * and a test fails if the field stops having this effect.
+ */
+function restartRefillInterval(bucket: Bottleneck): void {
+  const store: unknown = Reflect.get(bucket, '_store');
+  if (
+    typeof store === 'object' &&
+    store !== null &&
+    typeof Reflect.get(store, '_lastReservoirIncrease') === 'number'
+  ) {
+    Reflect.set(store, '_lastReservoirIncrease', Date.now());
+  }
 }
 
 function bucketSettings(burst: number, refillAmount: number, refillIntervalMs: number) {
