@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenBucket } from '../../sandbox/core/token-bucket.ts';
-import type { RateLimiter, RateLimiterOptions } from '../../src/core/ratelimit/limiter.ts';
+import type { RateLimiter, RateLimiterOptions, ScheduledJob } from '../../src/core/ratelimit/limiter.ts';
 import { leftRunning, limitersOnFakeTimers, settle } from '../helpers/fake-time.ts';
 
 const HARDCOVER_LIKE: RateLimiterOptions = { burst: 10, refillAmount: 1, refillIntervalMs: 1000 };
@@ -20,7 +20,7 @@ describe('rate limiter keeping in step with a server that refills continuously',
     const limiter = make();
     // Bottleneck's own next step is due at 1000 ms; the server's next whole unit only at 1950 ms.
     await advanceTo(startedAt, 950);
-    await settle(limiter.observe({ window: { remaining: 0 } }, 1));
+    await settle(limiter.observe({ window: { remaining: 0 } }));
     await advanceTo(startedAt, 1100);
     expect(await settle(limiter.available())).toBe(0);
     await advanceTo(startedAt, 1975);
@@ -33,7 +33,7 @@ describe('rate limiter keeping in step with a server that refills continuously',
     await settle(limiter.drain());
     await advanceTo(startedAt, 950);
     // The bucket holds 0 and the server says 1: our next unit cannot overtake the server's.
-    await settle(limiter.observe({ window: { remaining: 1 } }, 1));
+    await settle(limiter.observe({ window: { remaining: 1 } }));
     await advanceTo(startedAt, 1050);
     expect(await settle(limiter.available())).toBe(1);
   });
@@ -42,13 +42,22 @@ describe('rate limiter keeping in step with a server that refills continuously',
     const startedAt = Date.now();
     const limiter = make();
     const releases: (() => void)[] = [];
+    const jobs: ScheduledJob[] = [];
     const held = Array.from({ length: 9 }, () =>
-      leftRunning(limiter.schedule(() => new Promise<void>((resolve) => releases.push(resolve)))),
+      leftRunning(
+        limiter.schedule(
+          (job) =>
+            new Promise<void>((resolve) => {
+              jobs.push(job);
+              releases.push(resolve);
+            }),
+        ),
+      ),
     );
     await advanceTo(startedAt, 950);
     expect(await settle(limiter.available())).toBe(1);
     // The answer to one of the nine says 2 remain; the eight others may not be counted in that yet.
-    await settle(limiter.observe({ window: { remaining: 2 } }, 1));
+    await settle(jobs[0]?.observe({ window: { remaining: 2 } }) ?? Promise.reject(new Error('no job ran')));
     await advanceTo(startedAt, 1100);
     expect(await settle(limiter.available())).toBe(1);
     for (const release of releases) release();
@@ -61,7 +70,7 @@ describe('rate limiter keeping in step with a server that refills continuously',
     await settle(Promise.all(Array.from({ length: 8 }, () => limiter.schedule(async () => undefined))));
     await advanceTo(startedAt, 950);
     // The answer to this request says 2 remain while the bucket holds 1: the server is a unit ahead.
-    await settle(limiter.schedule(() => limiter.observe({ window: { remaining: 2 } }, 1)));
+    await settle(limiter.schedule((job) => job.observe({ window: { remaining: 2 } })));
     await advanceTo(startedAt, 1100);
     expect(await settle(limiter.available())).toBe(2);
   });
@@ -124,12 +133,12 @@ async function runAgainstServer(limiter: RateLimiter, requests: SimulatedRequest
     for (const request of requests) {
       await wait(request.thinkMs);
       const job = limiter.schedule(
-        async () => {
+        async (job) => {
           await wait(request.toServerMs);
           const accepted = server.take(request.units);
           const remaining = server.remaining();
           await wait(request.fromServerMs);
-          await limiter.observe({ window: { remaining } }, request.units);
+          await job.observe({ window: { remaining } });
           if (!accepted) {
             refused++;
             await limiter.drain();

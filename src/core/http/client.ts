@@ -2,7 +2,7 @@ import { Pool } from 'undici';
 import { type Clock, systemClock } from '../clock.ts';
 import { ShelfsyncError } from '../errors.ts';
 import { parseRateLimitHeaders } from '../ratelimit/headers.ts';
-import { createRateLimiter } from '../ratelimit/limiter.ts';
+import { createRateLimiter, type ScheduledJob } from '../ratelimit/limiter.ts';
 import {
   classifyResponse,
   type ExchangeContext,
@@ -47,6 +47,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request: AnyRequest,
     target: string,
     exchange: ExchangeContext,
+    job: ScheduledJob,
   ): Promise<HttpResult<unknown>> {
     const method = request.method ?? 'GET';
     if (closing.signal.aborted) throw closing.signal.reason;
@@ -88,7 +89,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     stats.latency(clock.now() - started);
     const nowMs = clock.now();
-    await observeRateLimits(responseHeaders, nowMs, request.units ?? 1);
+    await observeRateLimits(responseHeaders, nowMs, job);
 
     // Only a failure's body is read leniently for the classifier: a success is parsed once, below.
     const verdict = isSuccessStatus(status)
@@ -114,7 +115,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function observeRateLimits(
     headers: Record<string, string>,
     nowMs: number,
-    answeredUnits: number,
+    job: ScheduledJob,
   ): Promise<void> {
     const info = parseRateLimitHeaders(headers, nowMs);
     const daily = info.daily;
@@ -125,7 +126,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         resetAt: daily.resetSeconds === undefined ? undefined : nowMs + daily.resetSeconds * 1000,
       };
     }
-    await limiter.observe(info, answeredUnits);
+    await job.observe(info);
   }
 
   async function request(request: AnyRequest): Promise<HttpResult<unknown>> {
@@ -136,9 +137,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       () => {
         const queuedAt = clock.now();
         return limiter.schedule(
-          () => {
+          (job) => {
             stats.waitedForLimiter(clock.now() - queuedAt);
-            return send(request, target, exchange);
+            return send(request, target, exchange, job);
           },
           { priority: request.priority, units: request.units },
         );

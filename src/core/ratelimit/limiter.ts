@@ -26,15 +26,23 @@ export interface ScheduleOptions {
   units?: number;
 }
 
+/** What a running job can tell its limiter. */
+export interface ScheduledJob {
+  /**
+   * Follows what the server's answer to this job says of its limits, as `RateLimiter.observe` does,
+   * knowing that the server has counted this job's units but maybe not those of other jobs in flight.
+   */
+  observe(info: RateLimitInfo): Promise<void>;
+}
+
 export interface RateLimiter {
   /** Runs `task` once the bucket and the concurrency bound allow; rejects when the task does. */
-  schedule<T>(task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
+  schedule<T>(task: (job: ScheduledJob) => Promise<T>, options?: ScheduleOptions): Promise<T>;
   /**
-   * Lowers the bucket when the server says fewer units remain than we think; never raises it.
-   * `answeredUnits` is what the request this answer belongs to cost: the server has counted those, but
-   * maybe not the other requests still in flight.
+   * Lowers the bucket when the server says fewer units remain than we think; never raises it. For an
+   * answer that belongs to no job here, so every job in flight counts as not yet seen by the server.
    */
-  observe(info: RateLimitInfo, answeredUnits?: number): Promise<void>;
+  observe(info: RateLimitInfo): Promise<void>;
   /** Empties the bucket, e.g. after a 429, so queued jobs wait for the refill. */
   drain(): Promise<void>;
   /** Units left in the bucket, or null without a bucket. */
@@ -64,7 +72,7 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
   let stopped = false;
   let unitsInFlight = 0;
 
-  async function schedule<T>(task: () => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
+  async function schedule<T>(task: (job: ScheduledJob) => Promise<T>, job: ScheduleOptions = {}): Promise<T> {
     if (stopped) throw stoppedError(service);
     const units = job.units ?? 1;
     if (!Number.isInteger(units) || units < 0) {
@@ -79,7 +87,7 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     const counted = async () => {
       unitsInFlight += units;
       try {
-        return await task();
+        return await task({ observe: (info) => follow(info, units) });
       } finally {
         unitsInFlight -= units;
       }
@@ -110,17 +118,17 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
     if (Math.min(current, remaining) >= remaining - uncountedUnits) restartRefillInterval(bucket);
   }
 
+  async function follow(info: RateLimitInfo, answeredUnits: number): Promise<void> {
+    // A server that states no count sets no cap.
+    const remaining = Math.floor(remainingUnits(info) ?? Number.POSITIVE_INFINITY);
+    await followServer(remaining, unitsInFlight - answeredUnits);
+    const limit = info.window?.limit ?? 0;
+    if (pacer && limit >= 1 && !stopped) pacer.follow(limit);
+  }
+
   return {
     schedule,
-    async observe(info, answeredUnits = 0) {
-      const remaining = remainingUnits(info);
-      // A server that states no count sets no cap.
-      if (remaining !== undefined) {
-        await followServer(Math.floor(remaining), Math.max(0, unitsInFlight - answeredUnits));
-      }
-      const limit = info.window?.limit ?? 0;
-      if (pacer && limit >= 1 && !stopped) pacer.follow(limit);
-    },
+    observe: (info) => follow(info, 0),
     drain: () => followServer(0, 0),
     available: async () => (bucket ? bucket.currentReservoir() : null),
     spacingMs: () => (pacer ? pacer.spacingMs() : null),
@@ -150,17 +158,11 @@ export function heartbeatFor(refillIntervalMs: number): number {
  * Makes Bottleneck count the next refill interval from now. Bottleneck has no public way to do this;
  * its local store keeps the time of the last refill step in `_lastReservoirIncrease` (set on every
  * step, even when the bucket is full), which its heartbeat compares against. The version is pinned,
- * and a test fails if the field stops having this effect.
+ * and tests fail if the field stops having this effect.
  */
 function restartRefillInterval(bucket: Bottleneck): void {
-  const store: unknown = Reflect.get(bucket, '_store');
-  if (
-    typeof store === 'object' &&
-    store !== null &&
-    typeof Reflect.get(store, '_lastReservoirIncrease') === 'number'
-  ) {
-    Reflect.set(store, '_lastReservoirIncrease', Date.now());
-  }
+  (bucket as unknown as { _store: { _lastReservoirIncrease: number } })._store._lastReservoirIncrease =
+    Date.now();
 }
 
 function bucketSettings(burst: number, refillAmount: number, refillIntervalMs: number) {
