@@ -21,6 +21,8 @@ export class SoundcloudCatalog {
   private readonly usersById = new Map<number, SoundcloudUser>();
   private readonly usersByPermalink = new Map<string, SoundcloudUser>();
   private readonly tracksById = new Map<number, SoundcloudTrack>();
+  /** Per uploader, built on the first `/users/{urn}/tracks` or `/me/tracks`. */
+  private byUploader: Map<number, SoundcloudTrack[]> | undefined;
   private readonly permalinks: TrackPermalinks;
 
   constructor(world: SoundcloudWorld) {
@@ -61,6 +63,19 @@ export class SoundcloudCatalog {
 
   trackPermalink(track: SoundcloudTrack): string {
     return this.permalinks.permalinkOf(track);
+  }
+
+  /** The user's uploads, in world order (the list is shared: do not change it). */
+  tracksOf(userId: number): readonly SoundcloudTrack[] {
+    if (!this.byUploader) {
+      this.byUploader = new Map();
+      for (const track of this.tracks) {
+        const own = this.byUploader.get(track.userId);
+        if (own) own.push(track);
+        else this.byUploader.set(track.userId, [track]);
+      }
+    }
+    return this.byUploader.get(userId) ?? [];
   }
 
   /** Tracks the user uploaded (what `track_count` counts; the world holds public tracks only). */

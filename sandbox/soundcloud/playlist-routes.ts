@@ -40,7 +40,8 @@ function resolveTrackRefs(ctx: RequestContext, refs: string[]): TrackIdsResult {
   return { ok: true, ids };
 }
 
-const visibleTo = (playlist: StoredPlaylist, userId: number | null) =>
+/** Public playlists to anyone, private ones to their owner only. */
+export const visibleTo = (playlist: StoredPlaylist, userId: number | null) =>
   playlist.sharing === 'public' || playlist.userId === userId;
 
 /** The playlist named by the path, if the caller may see it (a private playlist is a 404 to others). */

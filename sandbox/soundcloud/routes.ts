@@ -17,6 +17,7 @@ import {
 import { SoundcloudPresenter } from './present.ts';
 import { type ClientCredentialsLimits, handleTokenRequest } from './token-endpoint.ts';
 import { getMe, getTrack, getUser, resolveUrl, searchTracks, signOut } from './track-routes.ts';
+import { getUserPlaylists, getUserTracks, myTracks } from './user-routes.ts';
 
 type Handler = (ctx: RequestContext, call: ApiCall) => Reply | Promise<Reply>;
 
@@ -40,9 +41,12 @@ function route(label: string, needsUser: boolean, handle: Handler): ApiRoute {
 const API_ROUTES: readonly ApiRoute[] = [
   route('GET /me', true, getMe),
   route('GET /me/playlists', true, myPlaylists),
+  route('GET /me/tracks', true, myTracks),
   route('GET /tracks', false, searchTracks),
   route('GET /tracks/:urn', false, getTrack),
   route('GET /users/:urn', false, getUser),
+  route('GET /users/:urn/tracks', false, getUserTracks),
+  route('GET /users/:urn/playlists', false, getUserPlaylists),
   route('GET /playlists', false, searchPlaylists),
   route('POST /playlists', true, createPlaylist),
   route('GET /playlists/:urn', false, getPlaylist),
