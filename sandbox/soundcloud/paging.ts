@@ -5,6 +5,8 @@ import { json, type Reply } from '../core/reply.ts';
  * `linked_partitioning=true`, which wraps a page as `{collection, next_href}` where next_href is an
  * absolute URL carrying an opaque `cursor`. Without linked_partitioning the page is a bare array.
  * On the last page next_href is left out: the spec types it as a non-null string.
+ * `page_size` is read as `limit` when `limit` is absent: the spec's example next_href links
+ * (components/examples Tracks, Playlists, Users) and real ones (soundcloud/api#309, #485) carry it.
  */
 export interface PageRequest {
   limit: number;
@@ -13,6 +15,8 @@ export interface PageRequest {
 }
 
 export const DEFAULT_LIMIT = 50;
+/** Keys a next_href sets afresh: the position and the page size under either of its names. */
+const PAGE_KEYS = new Set(['offset', 'cursor', 'limit', 'page_size']);
 export const MAX_LIMIT = 200;
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
@@ -29,7 +33,7 @@ export function isTrue(value: string | null): boolean {
 /** Reads the paging parameters, or says which one is wrong. */
 export function readPaging(query: URLSearchParams): PageRequest | { error: string } {
   let limit = DEFAULT_LIMIT;
-  const limitText = query.get('limit');
+  const limitText = query.get('limit') ?? query.get('page_size');
   if (limitText !== null) {
     if (!/^\d+$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_LIMIT) {
       return { error: `limit must be an integer between 1 and ${MAX_LIMIT}` };
@@ -64,7 +68,7 @@ export function pageReply<T>(
   if (nextOffset < items.length) {
     const next = new URL(requestUrl.pathname, origin);
     for (const [key, value] of requestUrl.searchParams) {
-      if (key !== 'offset' && key !== 'cursor' && key !== 'limit') next.searchParams.append(key, value);
+      if (!PAGE_KEYS.has(key)) next.searchParams.append(key, value);
     }
     next.searchParams.set('limit', String(page.limit));
     next.searchParams.set('cursor', encodeCursor(nextOffset));

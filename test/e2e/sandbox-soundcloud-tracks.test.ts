@@ -90,6 +90,22 @@ describe('SoundCloud stand-in: tracks, users, search and paging', () => {
     expect(offset).toHaveLength(5);
   });
 
+  it('takes page_size, the name real next_href links and the spec examples use, for limit', async () => {
+    expect(await getJson<TrackBody[]>('/tracks?q=filler&page_size=10')).toHaveLength(10);
+    const first: { collection: TrackBody[]; next_href?: string } = await getJson(
+      '/tracks?q=filler&linked_partitioning=1&page_size=70',
+    );
+    expect(first.collection).toHaveLength(70);
+    const next = new URL(first.next_href ?? '');
+    const second: { collection: TrackBody[]; next_href?: string } = await getJson(
+      `${next.pathname}${next.search}`,
+    );
+    expect(second.collection).toHaveLength(FILLER_COUNT - 70);
+    expect(new Set([...ids(first.collection), ...ids(second.collection)]).size).toBe(FILLER_COUNT);
+    expect(await getJson<TrackBody[]>('/tracks?q=filler&limit=5&page_size=10')).toHaveLength(5);
+    expect((await api(sc.origin, token, '/tracks?q=filler&page_size=201')).status).toBe(400);
+  });
+
   it('refuses a limit outside 1–200 and a bad cursor with 400', async () => {
     for (const query of ['limit=0', 'limit=201', 'limit=ten', 'offset=-1', 'cursor=zzz']) {
       const response = await api(sc.origin, token, `/tracks?q=filler&${query}`);
