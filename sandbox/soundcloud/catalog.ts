@@ -18,6 +18,7 @@ export const urnOf = (kind: ResourceKind, id: number) => `soundcloud:${kind}:${i
 /** The world's users and tracks, indexed for lookups by id and by permalink. */
 export class SoundcloudCatalog {
   readonly tracks: readonly SoundcloudTrack[];
+  readonly users: readonly SoundcloudUser[];
   private readonly usersById = new Map<number, SoundcloudUser>();
   private readonly usersByPermalink = new Map<string, SoundcloudUser>();
   private readonly tracksById = new Map<number, SoundcloudTrack>();
@@ -36,6 +37,7 @@ export class SoundcloudCatalog {
       this.tracksById.set(track.id, track);
     }
     this.tracks = world.tracks;
+    this.users = world.users;
     this.permalinks = new TrackPermalinks(world.tracks, this.usersById);
   }
 

@@ -6,6 +6,7 @@ import type { PlaylistStore } from './playlist-store.ts';
 import type { SoundcloudPresenter } from './present.ts';
 import type { TrackSearchIndex } from './search-index.ts';
 import type { Caller, TokenStore } from './token-store.ts';
+import type { UserSearch } from './user-search.ts';
 
 /** What one started SoundCloud stand-in holds for all its requests. */
 export interface SoundcloudContext {
@@ -15,6 +16,7 @@ export interface SoundcloudContext {
   search: TrackSearchIndex;
   playlists: PlaylistStore;
   playlistSearch: PlaylistSearch;
+  userSearch: UserSearch;
   tokens: TokenStore;
 }
 

@@ -17,7 +17,7 @@ import {
 import { SoundcloudPresenter } from './present.ts';
 import { type ClientCredentialsLimits, handleTokenRequest } from './token-endpoint.ts';
 import { getMe, getTrack, getUser, resolveUrl, searchTracks, signOut } from './track-routes.ts';
-import { getUserPlaylists, getUserTracks, myTracks } from './user-routes.ts';
+import { getUserPlaylists, getUserTracks, myTracks, searchUsers } from './user-routes.ts';
 
 type Handler = (ctx: RequestContext, call: ApiCall) => Reply | Promise<Reply>;
 
@@ -44,6 +44,7 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET /me/tracks', true, myTracks),
   route('GET /tracks', false, searchTracks),
   route('GET /tracks/:urn', false, getTrack),
+  route('GET /users', false, searchUsers),
   route('GET /users/:urn', false, getUser),
   route('GET /users/:urn/tracks', false, getUserTracks),
   route('GET /users/:urn/playlists', false, getUserPlaylists),
@@ -59,7 +60,7 @@ const API_ROUTES: readonly ApiRoute[] = [
 
 function operationKind(method: string, label: string, query: URLSearchParams): OperationKind {
   if (method !== 'GET') return 'write';
-  const isSearch = label === 'GET /tracks' || label === 'GET /playlists';
+  const isSearch = label === 'GET /tracks' || label === 'GET /playlists' || label === 'GET /users';
   return isSearch && (query.get('q') ?? '').trim() !== '' ? 'search' : 'read';
 }
 

@@ -10,6 +10,7 @@ import { TrackSearchIndex } from './search-index.ts';
 import { ClientCredentialsLimits } from './token-endpoint.ts';
 import { TokenStore } from './token-store.ts';
 import { truthReply } from './track-routes.ts';
+import { UserSearch } from './user-search.ts';
 
 export interface SoundcloudStandInOptions {
   /** Access-token lifetime; SoundCloud's is one hour. Short values let tests see expiry. */
@@ -30,6 +31,7 @@ export function createSoundcloudStandIn(
   if (!Number.isInteger(ttl) || ttl < 1) throw new Error('accessTokenTtlSeconds must be a positive integer');
   const catalog = new SoundcloudCatalog(world);
   const search = new TrackSearchIndex(catalog);
+  const userSearch = new UserSearch(catalog);
 
   return {
     build(env: StandInEnv): StandInService {
@@ -37,7 +39,16 @@ export function createSoundcloudStandIn(
       const playlistSearch = new PlaylistSearch(catalog);
       const tokens = new TokenStore(env.clock, ttl);
       const limits = new ClientCredentialsLimits(env.clock, env.rateScale);
-      const ctx: SoundcloudContext = { env, world, catalog, search, playlists, playlistSearch, tokens };
+      const ctx: SoundcloudContext = {
+        env,
+        world,
+        catalog,
+        search,
+        playlists,
+        playlistSearch,
+        userSearch,
+        tokens,
+      };
       let spamWarnings = 0;
       return {
         name: 'soundcloud',

@@ -61,3 +61,30 @@ export function getUserPlaylists(ctx: RequestContext, call: ApiCall): Reply {
     ctx.present.playlist(playlist, { showTracks: show, access: access.value }),
   );
 }
+
+function readUserIds(query: URLSearchParams): Set<number> | undefined | 'invalid' {
+  const refs = (query.get('urns') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (refs.length === 0) return undefined;
+  const ids = new Set<number>();
+  for (const ref of refs) {
+    const id = parseResourceId(ref, 'users');
+    if (id === undefined) return 'invalid';
+    ids.add(id);
+  }
+  return ids;
+}
+
+/** GET /users: q, urns, limit, offset, linked_partitioning (api.yaml paths./users.get). */
+export function searchUsers(ctx: RequestContext, call: ApiCall): Reply {
+  const page = readPaging(call.query);
+  if ('error' in page) return apiError(400, page.error);
+  const ids = readUserIds(call.query);
+  if (ids === 'invalid') return apiError(400, 'urns: not a list of user urns');
+  const found = ctx.userSearch
+    .search(call.query.get('q') ?? '')
+    .filter((user) => ids === undefined || ids.has(user.id));
+  return pageReply(found, page, call.request.url, ctx.origin, (user) => ctx.present.user(user));
+}

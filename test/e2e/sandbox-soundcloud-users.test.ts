@@ -26,9 +26,10 @@ interface Page<T> {
 
 /**
  * The user sub-resources of api.yaml a client calls after `/me` or a search: `/users/{user_urn}/tracks`
- * and `/playlists` (access, sort, show_tracks, limit, linked_partitioning) and `/me/tracks`.
+ * and `/playlists` (access, sort, show_tracks, limit, linked_partitioning), `/me/tracks` and the user
+ * search `/users?q=`.
  */
-describe('SoundCloud stand-in: /users/{user_urn}/tracks, /users/{user_urn}/playlists, /me/tracks', () => {
+describe('SoundCloud stand-in: users, their tracks and playlists', () => {
   let sc: StartedSoundcloud;
   let app: string;
   let owner: string;
@@ -122,6 +123,27 @@ describe('SoundCloud stand-in: /users/{user_urn}/tracks, /users/{user_urn}/playl
       expect(response.status, path).toBe(404);
       expect(await response.json()).toMatchObject({ code: 404 });
     }
+  });
+
+  it('searches users with /users?q= by username or full name, folded, with urns and paging', async () => {
+    const users = (found: { urn: string }[]) => found.map((user) => user.urn);
+    expect(users(await getJson<{ urn: string }[]>('/users?q=bjork'))).toEqual(['soundcloud:users:2005']);
+    expect(users(await getJson<{ urn: string }[]>('/users?q=Ryuichi%20Sakamoto'))).toEqual([
+      'soundcloud:users:2006',
+    ]);
+    expect(users(await getJson<{ urn: string }[]>('/users?q=miles%20davis'))).toEqual([
+      'soundcloud:users:2001',
+    ]);
+    expect(await getJson('/users?q=nobody%20at%20all')).toEqual([]);
+    const byUrn = await getJson<{ urn: string }[]>('/users?urns=soundcloud:users:2002,soundcloud:users:2003');
+    expect(users(byUrn).sort()).toEqual(['soundcloud:users:2002', 'soundcloud:users:2003']);
+    const page = await getJson<Page<{ urn: string; kind: string }>>(
+      '/users?limit=3&linked_partitioning=true',
+    );
+    expect(page.collection).toHaveLength(3);
+    expect(page.collection[0]).toMatchObject({ kind: 'user' });
+    expect(new URL(page.next_href ?? '').searchParams.get('cursor')).toBeTruthy();
+    expect((await api(sc.origin, app, '/users?q=x&limit=0')).status).toBe(400);
   });
 
   it("serves /me/tracks with a user's token only", async () => {

@@ -11,6 +11,7 @@ import { dispatch } from '../../sandbox/soundcloud/routes.ts';
 import { TrackSearchIndex } from '../../sandbox/soundcloud/search-index.ts';
 import { ClientCredentialsLimits } from '../../sandbox/soundcloud/token-endpoint.ts';
 import { s256, TokenStore } from '../../sandbox/soundcloud/token-store.ts';
+import { UserSearch } from '../../sandbox/soundcloud/user-search.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { soundcloudTestWorld, TRACK } from '../fixtures/soundcloud/world.ts';
 
@@ -112,6 +113,7 @@ describe('SoundCloud stand-in playlist visibility between users', () => {
     search: new TrackSearchIndex(catalog),
     playlists,
     playlistSearch: new PlaylistSearch(catalog),
+    userSearch: new UserSearch(catalog),
     tokens,
   };
   const limits = new ClientCredentialsLimits(clock, 1);
