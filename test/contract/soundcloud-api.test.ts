@@ -184,6 +184,39 @@ describe.skipIf(!existsSync(specs))('contract: SoundCloud stand-in against specs
     }
   });
 
+  it('user sub-resources and user search validate as Tracks, TracksList, Playlists and Users', async () => {
+    await conforms(
+      await get('/users/soundcloud:users:2007/tracks?linked_partitioning=true&limit=2'),
+      200,
+      'Tracks',
+    );
+    await conforms(await get('/users/soundcloud:users:2002/tracks?sort=asc'), 200, 'TracksList');
+    await conforms(await get('/me/tracks?linked_partitioning=true'), 200, 'Tracks');
+    await conforms(
+      await get('/users/soundcloud:users:1001/playlists?linked_partitioning=true'),
+      200,
+      'Playlists',
+    );
+    await conforms(await get('/users/soundcloud:users:1001/playlists'), 200, 'PlaylistsArray');
+    const users = (await conforms(await get('/users?q=bjork&linked_partitioning=true'), 200, 'Users')) as {
+      collection: unknown[];
+    };
+    expect(users.collection).toHaveLength(1);
+    await conforms(await get('/users?limit=2&linked_partitioning=true'), 200, 'Users');
+    for (const [operation, path] of [
+      ['get /users/{user_urn}/tracks', '/users/soundcloud:users:2002/tracks'],
+      ['get /users/{user_urn}/playlists', '/users/soundcloud:users:2002/playlists'],
+      ['get /me/tracks', '/me/tracks'],
+      ['get /users', '/users?q=miles'],
+    ] as const) {
+      const [method = '', template = ''] = operation.split(' ');
+      const response = await get(path);
+      await response.body?.cancel();
+      expect(response.status, operation).toBe(200);
+      expect(schemas.declaredStatuses(template, method), operation).toContain('200');
+    }
+  });
+
   it('GET /resolve answers 302 with the Found body', async () => {
     const track = (await (await get(`/tracks/${TRACK.joga}`)).json()) as { permalink_url: string };
     const response = await fetch(
