@@ -19,13 +19,22 @@ function byUploadDate(tracks: readonly SoundcloudTrack[], query: URLSearchParams
   return ascending ? sorted : sorted.reverse();
 }
 
-function tracksReply(ctx: RequestContext, call: ApiCall, tracks: readonly SoundcloudTrack[]): Reply {
+/** `filterAccess`: whether the operation takes the `access` parameter (`/me/tracks` does not). */
+function tracksReply(
+  ctx: RequestContext,
+  call: ApiCall,
+  tracks: readonly SoundcloudTrack[],
+  filterAccess: boolean,
+): Reply {
   const page = readPaging(call.query);
   if ('error' in page) return apiError(400, page.error);
-  const access = readAccess(call.query);
-  if (!access.ok) return apiError(400, access.error);
-  const visible = byUploadDate(tracks, call.query).filter((track) => access.value.includes(track.access));
-  return pageReply(visible, page, call.request.url, ctx.origin, (track) => ctx.present.track(track));
+  let listed = byUploadDate(tracks, call.query);
+  if (filterAccess) {
+    const access = readAccess(call.query);
+    if (!access.ok) return apiError(400, access.error);
+    listed = listed.filter((track) => access.value.includes(track.access));
+  }
+  return pageReply(listed, page, call.request.url, ctx.origin, (track) => ctx.present.track(track));
 }
 
 /** GET /users/{user_urn}/tracks: access, limit, sort, linked_partitioning. */
@@ -33,14 +42,14 @@ export function getUserTracks(ctx: RequestContext, call: ApiCall): Reply {
   const id = parseResourceId(call.param, 'users');
   const user = id === undefined ? undefined : ctx.catalog.user(id);
   if (!user) return apiError(404);
-  return tracksReply(ctx, call, ctx.catalog.tracksOf(user.id));
+  return tracksReply(ctx, call, ctx.catalog.tracksOf(user.id), true);
 }
 
 /** GET /me/tracks: the caller's own uploads (limit, sort, linked_partitioning). */
 export function myTracks(ctx: RequestContext, call: ApiCall): Reply {
   const userId = call.caller.userId;
   if (userId === null) return apiError(401);
-  return tracksReply(ctx, call, ctx.catalog.tracksOf(userId));
+  return tracksReply(ctx, call, ctx.catalog.tracksOf(userId), false);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SoundcloudTrack } from '../../sandbox/records/world.ts';
 import {
   api,
   appToken,
@@ -6,7 +7,7 @@ import {
   type StartedSoundcloud,
   startSoundcloud,
 } from '../fixtures/soundcloud/stand-in-client.ts';
-import { FILLER_COUNT, TRACK } from '../fixtures/soundcloud/world.ts';
+import { FILLER_COUNT, soundcloudTestWorld, TRACK } from '../fixtures/soundcloud/world.ts';
 
 interface TrackBody {
   id: number;
@@ -151,5 +152,38 @@ describe('SoundCloud stand-in: users, their tracks and playlists', () => {
       collection: [],
     });
     expect((await api(sc.origin, app, '/me/tracks')).status).toBe(401);
+  });
+
+  it("lists all of the caller's own uploads on /me/tracks, which takes no access filter", async () => {
+    const world = soundcloudTestWorld();
+    const base = world.tracks.find((t) => t.id === TRACK.whatADay) as SoundcloudTrack;
+    world.tracks.push(
+      {
+        ...base,
+        id: 9101,
+        userId: 1001,
+        title: 'Own demo',
+        access: 'blocked',
+        createdAt: '2024/01/01 00:00:00 +0000',
+      },
+      {
+        ...base,
+        id: 9102,
+        userId: 1001,
+        title: 'Own mix',
+        access: 'playable',
+        createdAt: '2024/02/01 00:00:00 +0000',
+      },
+    );
+    const own = await startSoundcloud({ world });
+    try {
+      const token = (await loginAsOwner(own.origin)).access_token;
+      const listed = (await (await api(own.origin, token, '/me/tracks')).json()) as TrackBody[];
+      expect(ids(listed)).toEqual([9102, 9101]);
+      const asc = (await (await api(own.origin, token, '/me/tracks?sort=asc&limit=1')).json()) as TrackBody[];
+      expect(ids(asc)).toEqual([9101]);
+    } finally {
+      await own.server.stop();
+    }
   });
 });
