@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.ts';
-import { forbidden, notFound, unauthenticated } from './errors.ts';
+import { forbidden, MESSAGES, notFound, unauthenticated } from './errors.ts';
 import type { RouteContext } from './router.ts';
 import type { UserShelf } from './store.ts';
 
@@ -23,7 +23,7 @@ export function denied(ctx: RouteContext): Reply {
 
 export function access(ctx: RouteContext, visibility: Visibility): Access | Reply {
   const shelf = ctx.store.shelf(ctx.params.username ?? '');
-  if (!shelf) return notFound();
+  if (!shelf) return notFound(MESSAGES.userNotFound);
   const isOwner = ctx.caller.kind === 'user' && ctx.caller.user.id === shelf.user.id;
   if (isOwner || visibility === 'public') return { shelf, isOwner };
   const open =

@@ -10,6 +10,12 @@ export const MESSAGES = {
   masterNotFound: 'Master Release not found.',
   artistNotFound: 'Artist not found.',
   labelNotFound: 'Label not found.',
+  // Not in the docs; as api.discogs.com answered a client's live tests in 2026 (damidhagor/DiscogsApiClient
+  // test recordings Collection.*.json).
+  userNotFound: 'User does not exist or may have been deleted.',
+  folderNotFound: 'The requested folder does not exist.',
+  instanceNotFound: "The requested collection item does not exist in this user's collection.",
+  targetFolderNotFound: 'Invalid folder_id: folder does not exist.',
   tooManyRequests: 'You are making requests too quickly.',
   serverError: 'Query time exceeded. Please try a simpler query.',
 } as const;

@@ -20,7 +20,7 @@ function findInstance(ctx: RouteContext, a: Access): DiscogsCollectionItem | Rep
       candidate.releaseId === releaseId &&
       (folderId === 0 || candidate.folderId === folderId),
   );
-  return item ?? notFound();
+  return item ?? notFound(MESSAGES.instanceNotFound);
 }
 
 export function collectionWriteRoutes(): Route[] {
@@ -40,7 +40,7 @@ export function collectionWriteRoutes(): Route[] {
       const folderId = idParam(ctx, 'folder_id');
       const folder = a.shelf.folders.find((candidate) => candidate.id === folderId);
       if (folderId === 0 || folderId === 1) return unprocessable('Folders 0 and 1 cannot be renamed.');
-      if (!folder) return notFound();
+      if (!folder) return notFound(MESSAGES.folderNotFound);
       const params = writeParams(ctx.request);
       if (!params) return unprocessable('The request body is not valid JSON.');
       const name = params.get('name')?.trim();
@@ -54,7 +54,7 @@ export function collectionWriteRoutes(): Route[] {
       const folderId = idParam(ctx, 'folder_id');
       if (folderId === 0 || folderId === 1) return unprocessable('Folders 0 and 1 cannot be deleted.');
       const index = a.shelf.folders.findIndex((candidate) => candidate.id === folderId);
-      if (index < 0) return notFound();
+      if (index < 0) return notFound(MESSAGES.folderNotFound);
       if (countIn(a.shelf, folderId ?? -1) > 0)
         return unprocessable('A folder must be empty before it can be deleted.');
       a.shelf.folders.splice(index, 1);
@@ -66,10 +66,11 @@ export function collectionWriteRoutes(): Route[] {
       if (isReply(a)) return a;
       const folderId = idParam(ctx, 'folder_id');
       const releaseId = idParam(ctx, 'release_id');
-      if (!releaseId || !ctx.store.releases.has(releaseId)) return notFound(MESSAGES.releaseNotFound);
-      // Folder 0 ("All") cannot hold releases; use 1 for "Uncategorized".
+      // Folder 0 ("All") cannot hold releases; use 1 for "Uncategorized". The folder is checked
+      // before the release, as api.discogs.com does.
       if (folderId === 0) return unprocessable('Releases cannot be added to the "All" folder.');
-      if (!a.shelf.folders.some((folder) => folder.id === folderId)) return notFound();
+      if (!a.shelf.folders.some((folder) => folder.id === folderId)) return notFound(MESSAGES.folderNotFound);
+      if (!releaseId || !ctx.store.releases.has(releaseId)) return notFound(MESSAGES.releaseNotFound);
       const item = ctx.store.addInstance(a.shelf, releaseId, folderId ?? 1, discogsTimestamp(ctx.now()));
       return json(201, {
         instance_id: item.instanceId,
@@ -90,7 +91,7 @@ export function collectionWriteRoutes(): Route[] {
         target === null ||
         (target !== undefined && !a.shelf.folders.some((folder) => folder.id === target))
       ) {
-        return unprocessable('Invalid folder_id.');
+        return unprocessable(MESSAGES.targetFolderNotFound);
       }
       if (rating !== undefined) item.rating = rating;
       if (target !== undefined) item.folderId = target;

@@ -92,7 +92,7 @@ export function collectionReadRoutes(): Route[] {
       const folder = a.shelf.folders.find((f) => f.id === folderId);
       return folder
         ? json(200, folderJson(folder, countIn(a.shelf, folderId), a.shelf, ctx.origin))
-        : notFound();
+        : notFound(MESSAGES.folderNotFound);
     }),
     route('GET', '/users/:username/collection/folders/:folder_id/releases', (ctx) => {
       const folderId = idParam(ctx, 'folder_id');
@@ -100,7 +100,8 @@ export function collectionReadRoutes(): Route[] {
       const a = access(ctx, folderId === 0 ? 'collection' : 'owner');
       if (isReply(a)) return a;
       const { shelf, isOwner } = a;
-      if (folderId !== 0 && !shelf.folders.some((f) => f.id === folderId)) return notFound();
+      if (folderId !== 0 && !shelf.folders.some((f) => f.id === folderId))
+        return notFound(MESSAGES.folderNotFound);
       const { key, descending } = parseSort(ctx.request.url);
       const items = listings.get(ctx.store, `${shelf.user.id}|${folderId}|${key}|${descending}`, () =>
         sortItems(

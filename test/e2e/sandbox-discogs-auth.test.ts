@@ -129,11 +129,11 @@ describe('Discogs stand-in: authentication and permissions', () => {
     const cases: [string, string][] = [
       ['/releases/1', 'Release not found.'],
       ['/masters/1', 'Master Release not found.'],
-      ['/users/nobody-here', 'The requested resource was not found.'],
+      ['/users/nobody-here', 'User does not exist or may have been deleted.'],
       ['/artists/1/unknown', 'The requested resource was not found.'],
       [
         `/users/${discogs.username}/collection/folders/12345/releases`,
-        'The requested resource was not found.',
+        'The requested folder does not exist.',
       ],
     ];
     for (const [path, message] of cases) {
