@@ -138,23 +138,3 @@ export function masterJson(masterId: number, versions: readonly DiscogsRelease[]
     year: main.year,
   };
 }
-
-/** One row of `GET /masters/{id}/versions`. */
-export function versionJson(release: DiscogsRelease, origin: string) {
-  const format = release.formats[0];
-  const label = release.labels[0];
-  return {
-    catno: label?.catno ?? '',
-    country: release.country,
-    format: format
-      ? [format.descriptions[0] ?? format.name, ...(format.text ? [format.text] : [])].join(', ')
-      : '',
-    id: release.id,
-    label: label?.name ?? '',
-    released: release.released,
-    resource_url: `${origin}/releases/${release.id}`,
-    status: 'Accepted',
-    thumb: imageUrl(release.id, 150),
-    title: release.title,
-  };
-}

@@ -1,8 +1,9 @@
 import { json } from '../core/reply.ts';
 import { requestedCurrency } from './currency.ts';
 import { MESSAGES, notFound } from './errors.ts';
+import { selectVersions, versionJson } from './master-versions.ts';
 import { paginate } from './pagination.ts';
-import { masterJson, releaseJson, versionJson } from './release-body.ts';
+import { masterJson, releaseJson } from './release-body.ts';
 import { idParam, type Route, route } from './router.ts';
 
 export function databaseRoutes(): Route[] {
@@ -25,12 +26,13 @@ export function databaseRoutes(): Route[] {
       const id = idParam(ctx, 'master_id');
       const versions = id === undefined ? undefined : ctx.store.masters.get(id);
       if (!versions) return notFound(MESSAGES.masterNotFound);
-      const page = paginate(versions, ctx.request.url, ctx.origin);
+      const page = paginate(selectVersions(versions, ctx.request.url), ctx.request.url, ctx.origin);
+      const shelf = ctx.caller.kind === 'user' ? ctx.store.shelf(ctx.caller.user.username) : undefined;
       return json(
         200,
         {
           pagination: page.pagination,
-          versions: page.items.map((release) => versionJson(release, ctx.origin)),
+          versions: page.items.map((release) => versionJson(release, ctx.origin, shelf)),
         },
         page.link ? { link: page.link } : {},
       );
