@@ -118,6 +118,7 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
 /** `GET /masters/{id}`, built from the main release (the earliest version) of the master. */
 export function masterJson(masterId: number, versions: readonly DiscogsRelease[], origin: string) {
   const main = [...versions].sort((a, b) => a.year - b.year || a.id - b.id)[0] as DiscogsRelease;
+  const mostRecent = [...versions].sort((a, b) => b.year - a.year || b.id - a.id)[0] as DiscogsRelease;
   return {
     artists: main.artists.map((artist) => artistJson(artist, origin)),
     data_quality: main.dataQuality,
@@ -127,6 +128,9 @@ export function masterJson(masterId: number, versions: readonly DiscogsRelease[]
     lowest_price: estimatedPrice(main),
     main_release: main.id,
     main_release_url: `${origin}/releases/${main.id}`,
+    // Not in the docs' example; live masters carry them (API-NOTES 3.3 lists the example's keys only).
+    most_recent_release: mostRecent.id,
+    most_recent_release_url: `${origin}/releases/${mostRecent.id}`,
     num_for_sale: versions.length * 2,
     resource_url: `${origin}/masters/${masterId}`,
     ...listOrNothing('styles', main.styles),

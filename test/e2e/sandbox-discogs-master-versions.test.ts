@@ -111,4 +111,14 @@ describe('Discogs stand-in: master versions', () => {
         );
     },
   );
+
+  // Not in the docs' example, but every live master has them (e.g. the master bodies quoted by the Go
+  // and Kotlin clients irlndts/go-discogs and spyn_android, whose Kotlin DTO requires the keys).
+  it('names the most recent release of the master next to the main release', async () => {
+    const response = await discogs.call(`/masters/${masterId}`);
+    const master = (await response.json()) as Record<string, unknown>;
+    const latest = [...versions].sort((a, b) => b.year - a.year || b.id - a.id)[0] as DiscogsRelease;
+    expect(master.most_recent_release).toBe(latest.id);
+    expect(master.most_recent_release_url).toBe(`${discogs.origin}/releases/${latest.id}`);
+  });
 });
