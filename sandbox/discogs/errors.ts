@@ -16,6 +16,7 @@ export const MESSAGES = {
   folderNotFound: 'The requested folder does not exist.',
   instanceNotFound: "The requested collection item does not exist in this user's collection.",
   targetFolderNotFound: 'Invalid folder_id: folder does not exist.',
+  notInWantlist: "That release does not exist in the user's wantlist.",
   tooManyRequests: 'You are making requests too quickly.',
   serverError: 'Query time exceeded. Please try a simpler query.',
 } as const;

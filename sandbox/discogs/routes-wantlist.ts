@@ -25,14 +25,15 @@ export function wantlistRoutes(): Route[] {
         if (isReply(a)) return a;
         const releaseId = idParam(ctx, 'release_id');
         const release = releaseId ? ctx.store.releases.get(releaseId) : undefined;
-        if (!release) return notFound(MESSAGES.releaseNotFound);
+        // Live API (2026): an unknown release, or editing one not on the wantlist, gets this text.
+        if (!release) return notFound(MESSAGES.notInWantlist);
         const params = writeParams(ctx.request);
         if (!params) return unprocessable('The request body is not valid JSON.');
         const rating = intParam(params, 'rating', 0, 5);
         if (rating === null) return unprocessable('Rating must be a number from 0 to 5.');
         const existing = a.shelf.wants.get(release.id);
         // PUT adds (201); POST edits a release already on the wantlist (200).
-        if (method === 'POST' && !existing) return notFound();
+        if (method === 'POST' && !existing) return notFound(MESSAGES.notInWantlist);
         const want = existing ?? {
           releaseId: release.id,
           rating: 0,
@@ -57,9 +58,9 @@ export function wantlistRoutes(): Route[] {
     route('DELETE', '/users/:username/wants/:release_id', (ctx) => {
       const a = access(ctx, 'owner');
       if (isReply(a)) return a;
+      // Idempotent: the live API answers 204 for a release that is not on the wantlist, or not at all.
       const releaseId = idParam(ctx, 'release_id');
-      if (releaseId === undefined || !a.shelf.wants.delete(releaseId)) return notFound();
-      ctx.store.touched();
+      if (releaseId !== undefined && a.shelf.wants.delete(releaseId)) ctx.store.touched();
       return empty(204);
     }),
   ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiscogsHarness, startDiscogs } from './sandbox-discogs-harness.ts';
 
 /**
- * 404 bodies of the user resources. The developer docs give no text for these; the texts below are
+ * 404 bodies of the user resources (collection and wantlist). The developer docs give no text for these; the texts below are
  * what api.discogs.com answered in 2026 to a client's live test suite (damidhagor/DiscogsApiClient,
  * src/DiscogsApiClient.Tests/Fixtures/Recording/Recordings/Collection.*.json).
  */
@@ -69,5 +69,20 @@ describe('Discogs stand-in: not-found messages of users, folders and instances',
     );
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ message: 'Invalid folder_id: folder does not exist.' });
+  });
+
+  it('answers a wantlist write about a release it cannot add or edit, and deletes idempotently', async () => {
+    const wants = `/users/${discogs.username}/wants`;
+    const message = "That release does not exist in the user's wantlist.";
+    await expectMessage(`${wants}/2147483647`, 'PUT', 404, message);
+    const notWanted = discogs.world.discogs.releases.find(
+      (release) => !discogs.world.discogs.wantlist.some((want) => want.releaseId === release.id),
+    );
+    await expectMessage(`${wants}/${notWanted?.id}`, 'POST', 404, message);
+    for (const id of [2147483647, notWanted?.id]) {
+      const deleted = await discogs.call(`${wants}/${id}`, { method: 'DELETE' });
+      expect(deleted.status).toBe(204);
+      expect(await deleted.text()).toBe('');
+    }
   });
 });
