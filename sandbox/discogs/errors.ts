@@ -16,6 +16,8 @@ export const MESSAGES = {
   folderNotFound: 'The requested folder does not exist.',
   instanceNotFound: "The requested collection item does not exist in this user's collection.",
   targetFolderNotFound: 'Invalid folder_id: folder does not exist.',
+  // The live text for the rating and stats resources of a release that does not exist.
+  releaseGone: 'Release does not exist or may have been deleted.',
   notInWantlist: "That release does not exist in the user's wantlist.",
   tooManyRequests: 'You are making requests too quickly.',
   serverError: 'Query time exceeded. Please try a simpler query.',

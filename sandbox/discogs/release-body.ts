@@ -57,6 +57,11 @@ export function estimatedPrice(release: DiscogsRelease): number {
   return Math.round((2 + (release.want / (release.have + 1)) * 14 + (release.id % 700) / 100) * 100) / 100;
 }
 
+/** The community's rating of a release: `community.rating` of the release, and `GET /releases/{id}/rating`. */
+export function communityRating(release: DiscogsRelease) {
+  return { average: Math.round((3 + (release.id % 200) / 100) * 100) / 100, count: release.have % 97 };
+}
+
 /**
  * `GET /releases/{id}`: the full release. `master_id`/`master_url`, `notes`, `videos`, `identifiers`
  * and `styles` are absent when unset or empty, as in the fixtures; `companies`, `series` and
@@ -71,7 +76,7 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
       contributors: [{ resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' }],
       data_quality: release.dataQuality,
       have: release.have,
-      rating: { average: Math.round((3 + (release.id % 200) / 100) * 100) / 100, count: release.have % 97 },
+      rating: communityRating(release),
       status: 'Accepted',
       submitter: { resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' },
       want: release.want,

@@ -19,6 +19,7 @@ import { collectionWriteRoutes } from './routes-collection-writes.ts';
 import { databaseRoutes } from './routes-database.ts';
 import { entityRoutes } from './routes-entities.ts';
 import { marketplaceRoutes } from './routes-marketplace.ts';
+import { releaseRatingRoutes } from './routes-release-ratings.ts';
 import { userRoutes } from './routes-user.ts';
 import { wantlistRoutes } from './routes-wantlist.ts';
 import { discogsSandboxRoute } from './sandbox-routes.ts';
@@ -48,6 +49,7 @@ export function createDiscogsStandIn(world: DiscogsWorld): { build: (env: StandI
         ...collectionWriteRoutes(),
         ...wantlistRoutes(),
         ...databaseRoutes(),
+        ...releaseRatingRoutes(),
         ...entityRoutes(),
         ...marketplaceRoutes(),
       ];

@@ -19,6 +19,8 @@ export interface UserShelf {
   instances: DiscogsCollectionItem[];
   /** Insertion order is the wantlist's order. */
   wants: Map<number, DiscogsWant>;
+  /** The user's own ratings of releases (`/releases/{id}/rating/{username}`), 1 to 5. */
+  releaseRatings: Map<number, number>;
 }
 
 /** The stand-in's state, built from the plain world so the world itself is never mutated. */
@@ -74,6 +76,7 @@ export class DiscogsStore {
       fields,
       instances,
       wants: new Map(wants.map((want) => [want.releaseId, { ...want }])),
+      releaseRatings: new Map(),
     });
     this.byToken.set(user.token, user);
   }
