@@ -72,6 +72,8 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
   const numForSale = numberForSale(release);
   return {
     artists: release.artists.map((artist) => artistJson(artist, origin)),
+    // Not in the docs' example; live releases carry the credit line, as the search titles show it.
+    artists_sort: artistsSort(release.artists),
     community: {
       contributors: [{ resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' }],
       data_quality: release.dataQuality,

@@ -229,4 +229,16 @@ describe('Discogs stand-in: requests of real clients', () => {
     const lists = await json<{ lists: unknown[] }>(`/users/${discogs.username}/lists`);
     expect(lists.lists).toEqual([]);
   });
+
+  // Not in the docs' example or the old fixtures, but live releases carry it and clients read it
+  // (obj['artists_sort'] in several Python scripts); it is the credit line the search titles start with.
+  it('gives a release its artists_sort, the credit line of its search title', async () => {
+    const body = await json<{ artists_sort: string; title: string }>(`/releases/${owned.id}`);
+    const hit = (
+      await json<{ results: SearchResult[] }>(
+        `/database/search?type=release&release_title=${encodeURIComponent(owned.title)}&per_page=100`,
+      )
+    ).results.find((result) => result.id === owned.id);
+    expect(hit?.title).toBe(`${body.artists_sort} - ${body.title}`);
+  });
 });
