@@ -1,5 +1,5 @@
 import { json } from '../core/reply.ts';
-import { requestedCurrency } from './currency.ts';
+import { currencyFor } from './currency.ts';
 import { MESSAGES, notFound } from './errors.ts';
 import { selectVersions, versionJson } from './master-versions.ts';
 import { paginate } from './pagination.ts';
@@ -12,7 +12,7 @@ export function databaseRoutes(): Route[] {
       const id = idParam(ctx, 'release_id');
       const release = id === undefined ? undefined : ctx.store.releases.get(id);
       return release
-        ? json(200, releaseJson(release, ctx.origin, requestedCurrency(ctx.request.url)))
+        ? json(200, releaseJson(release, ctx.origin, currencyFor(ctx)))
         : notFound(MESSAGES.releaseNotFound);
     }),
     route('GET', '/masters/:master_id', (ctx) => {

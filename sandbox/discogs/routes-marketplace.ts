@@ -1,6 +1,6 @@
 import { json } from '../core/reply.ts';
 import { access, isReply } from './access.ts';
-import { convertFromUsd, requestedCurrency } from './currency.ts';
+import { convertFromUsd, currencyFor } from './currency.ts';
 import { MESSAGES, notFound } from './errors.ts';
 import { paginate } from './pagination.ts';
 import { estimatedPrice, numberForSale } from './release-body.ts';
@@ -25,7 +25,7 @@ export function marketplaceRoutes(): Route[] {
       const release = id === undefined ? undefined : ctx.store.releases.get(id);
       if (!release) return notFound(MESSAGES.releaseNotFound);
       const forSale = numberForSale(release);
-      const currency = requestedCurrency(ctx.request.url);
+      const currency = currencyFor(ctx);
       // "Releases that have no items for sale ... return null data in lowest_price and num_for_sale."
       return json(200, {
         lowest_price:

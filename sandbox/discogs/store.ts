@@ -11,9 +11,20 @@ import type {
 import { DatabaseEntities } from './entities.ts';
 import { buildSearchDocuments, type SearchDocument } from './search-index.ts';
 
+/** The editable part of a profile (developer docs, "Edit Profile"). */
+export interface EditableProfile {
+  name: string;
+  homePage: string;
+  location: string;
+  profile: string;
+  /** The user's currency for marketplace data, one of the docs' `curr_abbr` values. */
+  currAbbr: string;
+}
+
 /** One user's collection and wantlist as the stand-in mutates them. */
 export interface UserShelf {
   user: DiscogsUser;
+  profile: EditableProfile;
   folders: DiscogsFolder[];
   fields: DiscogsCustomField[];
   instances: DiscogsCollectionItem[];
@@ -72,6 +83,7 @@ export class DiscogsStore {
   ): void {
     this.shelves.set(user.username.toLowerCase(), {
       user,
+      profile: { name: user.name, homePage: '', location: user.location, profile: '', currAbbr: 'USD' },
       folders,
       fields,
       instances,
