@@ -59,6 +59,11 @@ export function entityRoutes(): Route[] {
       if (!isAuthenticated(ctx.caller)) return unauthenticated();
       const hits = runSearch(ctx.store.searchDocuments(), readSearchQuery(ctx.request.url.searchParams));
       const page = paginate(hits, ctx.request.url, ctx.origin);
+      // Past the last page the live API answers 404 (a client's recorded test, 2026); the docs are silent.
+      if (page.pagination.page > page.pagination.pages)
+        return notFound(
+          `Page ${page.pagination.page} is outside of valid range [1, ${page.pagination.pages}].`,
+        );
       const shelf = callerShelf(ctx);
       const results = page.items.map((document) => searchResultJson(document, ctx.origin, shelf));
       return json(200, { pagination: page.pagination, results }, page.link ? { link: page.link } : {});
