@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiscogsHarness, startDiscogs } from './sandbox-discogs-harness.ts';
 
 /**
- * 404 bodies of the user resources (collection and wantlist). The developer docs give no text for these; the texts below are
- * what api.discogs.com answered in 2026 to a client's live test suite (damidhagor/DiscogsApiClient,
+ * Answers of the user resources (collection and wantlist) about things that do not exist. The developer
+ * docs give no text for these; the texts and statuses below are what api.discogs.com answered in 2026 to
+ * a client's live test suite (damidhagor/DiscogsApiClient,
  * src/DiscogsApiClient.Tests/Fixtures/Recording/Recordings/Collection.*.json).
  */
 describe('Discogs stand-in: not-found messages of users, folders and instances', () => {
@@ -84,5 +85,14 @@ describe('Discogs stand-in: not-found messages of users, folders and instances',
       expect(deleted.status).toBe(204);
       expect(await deleted.text()).toBe('');
     }
+  });
+
+  it('lists no instances, rather than 404, for a release the database does not have', async () => {
+    const response = await discogs.call(`/users/${discogs.username}/collection/releases/2147483647`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      pagination: { page: 1, pages: 1, per_page: 50, items: 0, urls: {} },
+      releases: [],
+    });
   });
 });
