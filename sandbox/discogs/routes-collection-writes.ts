@@ -1,7 +1,8 @@
 import { empty, json, type Reply } from '../core/reply.ts';
 import { discogsTimestamp } from '../records/dates.ts';
-import type { DiscogsCollectionItem } from '../records/world.ts';
+import type { DiscogsCollectionItem, DiscogsRelease } from '../records/world.ts';
 import { type Access, access, isReply } from './access.ts';
+import { collectionItemJson } from './bodies.ts';
 import { MESSAGES, notFound, unprocessable } from './errors.ts';
 import { idParam, type Route, type RouteContext, route } from './router.ts';
 import { countIn, folderJson } from './routes-collection.ts';
@@ -72,7 +73,10 @@ export function collectionWriteRoutes(): Route[] {
       if (!a.shelf.folders.some((folder) => folder.id === folderId)) return notFound(MESSAGES.folderNotFound);
       if (!releaseId || !ctx.store.releases.has(releaseId)) return notFound(MESSAGES.releaseNotFound);
       const item = ctx.store.addInstance(a.shelf, releaseId, folderId ?? 1, discogsTimestamp(ctx.now()));
+      const release = ctx.store.releases.get(releaseId) as DiscogsRelease;
+      // The docs' body is instance_id and resource_url; the live API (2026) sends the whole new item too.
       return json(201, {
+        ...collectionItemJson(item, release, ctx.origin, undefined),
         instance_id: item.instanceId,
         resource_url: `${ctx.origin}/users/${a.shelf.user.username}/collection/folders/${folderId}/release/${releaseId}/instance/${item.instanceId}`,
       });

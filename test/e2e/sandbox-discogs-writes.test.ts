@@ -35,11 +35,21 @@ describe('Discogs stand-in: collection and wantlist changes', () => {
 
     const added = await h.call(`${base}/1/releases/${releaseId}`, { method: 'POST' });
     expect(added.status).toBe(201);
-    const { instance_id, resource_url } = (await added.json()) as {
-      instance_id: number;
+    const addedBody = (await added.json()) as Listed & {
       resource_url: string;
+      basic_information: { id: number };
     };
+    const { instance_id, resource_url } = addedBody;
     expect(resource_url).toBe(`${h.origin}${base}/1/release/${releaseId}/instance/${instance_id}`);
+    // The docs show only instance_id and resource_url; the live API (2026, a client's recorded tests)
+    // answers with the whole new collection item, whose `id` clients use for the next call.
+    expect(addedBody).toMatchObject({
+      id: releaseId,
+      folder_id: 1,
+      rating: 0,
+      date_added: '2026-07-01T05:00:00-07:00',
+      basic_information: { id: releaseId },
+    });
     let item = (await listAll(h)).find((i) => i.instance_id === instance_id);
     expect(item).toMatchObject({
       id: releaseId,
