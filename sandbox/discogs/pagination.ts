@@ -1,4 +1,6 @@
 /** Discogs pagination: `page`/`per_page` (default 50, at most 100), the pagination object and the Link header. */
+import type { Reply } from '../core/reply.ts';
+import { notFound } from './errors.ts';
 
 const AUTH_PARAMS = new Set(['token', 'key', 'secret', 'page', 'per_page']);
 
@@ -58,4 +60,14 @@ export function paginate<T>(all: readonly T[], url: URL, origin: string): Page<T
     pagination: { page, pages, per_page: perPage, items: all.length, urls },
     link: rels.length > 0 ? rels.map((rel) => `<${urls[rel]}>; rel=${rel}`).join(', ') : undefined,
   };
+}
+
+/**
+ * The live API's answer to a page past the last one of the database listings (search, artist and
+ * label releases): 404 "Page N is outside of valid range [1, M]." (a client's recorded tests, 2026; the
+ * docs are silent). Undefined when the page exists.
+ */
+export function pageOutOfRange(page: Page<unknown>): Reply | undefined {
+  const { page: n, pages } = page.pagination;
+  return n > pages ? notFound(`Page ${n} is outside of valid range [1, ${pages}].`) : undefined;
 }

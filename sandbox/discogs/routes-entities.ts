@@ -8,7 +8,7 @@ import {
   parseListingSort,
 } from './entity-bodies.ts';
 import { MESSAGES, notFound, unauthenticated } from './errors.ts';
-import { paginate } from './pagination.ts';
+import { pageOutOfRange, paginate } from './pagination.ts';
 import { idParam, type Route, type RouteContext, route } from './router.ts';
 import { readSearchQuery, runSearch } from './search-index.ts';
 import { searchResultJson } from './search-results.ts';
@@ -21,6 +21,8 @@ function callerShelf(ctx: RouteContext): UserShelf | undefined {
 
 function pageReply(ctx: RouteContext, listKey: string, rows: readonly Record<string, unknown>[]): Reply {
   const page = paginate(rows, ctx.request.url, ctx.origin);
+  const outOfRange = pageOutOfRange(page);
+  if (outOfRange) return outOfRange;
   return json(
     200,
     { pagination: page.pagination, [listKey]: page.items },
@@ -59,11 +61,8 @@ export function entityRoutes(): Route[] {
       if (!isAuthenticated(ctx.caller)) return unauthenticated();
       const hits = runSearch(ctx.store.searchDocuments(), readSearchQuery(ctx.request.url.searchParams));
       const page = paginate(hits, ctx.request.url, ctx.origin);
-      // Past the last page the live API answers 404 (a client's recorded test, 2026); the docs are silent.
-      if (page.pagination.page > page.pagination.pages)
-        return notFound(
-          `Page ${page.pagination.page} is outside of valid range [1, ${page.pagination.pages}].`,
-        );
+      const outOfRange = pageOutOfRange(page);
+      if (outOfRange) return outOfRange;
       const shelf = callerShelf(ctx);
       const results = page.items.map((document) => searchResultJson(document, ctx.origin, shelf));
       return json(200, { pagination: page.pagination, results }, page.link ? { link: page.link } : {});
