@@ -3,6 +3,7 @@ import type { DiscogsCollectionItem, DiscogsFolder } from '../records/world.ts';
 import { access, isReply } from './access.ts';
 import { collectionItemJson } from './bodies.ts';
 import { parseSort, sortItems } from './collection-sort.ts';
+import { convertFromUsd } from './currency.ts';
 import { MESSAGES, notFound } from './errors.ts';
 import { paginate } from './pagination.ts';
 import { estimatedPrice } from './release-body.ts';
@@ -64,10 +65,10 @@ function itemsPage(
   return json(200, { pagination: page.pagination, releases }, page.link ? { link: page.link } : {});
 }
 
-const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-function formatMoney(value: number): string {
-  return USD.format(value);
+/** "$250.00", "£2.50", "€71.20": an amount in US dollars, converted and written in `currency`. */
+function formatMoney(usd: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  return format.format(convertFromUsd(usd, currency));
 }
 
 export function collectionReadRoutes(): Route[] {
@@ -150,10 +151,12 @@ export function collectionReadRoutes(): Route[] {
         const release = ctx.store.releases.get(item.releaseId);
         return sum + (release ? estimatedPrice(release) : 0);
       }, 0);
+      // In the owner's own currency, as live (and the fixture users/example/collection/value.json, in £).
+      const currency = a.shelf.profile.currAbbr;
       return json(200, {
-        maximum: formatMoney(median * 1.6),
-        median: formatMoney(median),
-        minimum: formatMoney(median * 0.55),
+        maximum: formatMoney(median * 1.6, currency),
+        median: formatMoney(median, currency),
+        minimum: formatMoney(median * 0.55, currency),
       });
     }),
   ];

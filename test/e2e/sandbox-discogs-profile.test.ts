@@ -99,4 +99,18 @@ describe('Discogs stand-in: identity and profile', () => {
     const anonymous = await h.call(`/releases/${forSale?.id}`, { token: null });
     expect(((await anonymous.json()) as { lowest_price: number }).lowest_price).toBe(usd);
   });
+
+  // The fixture users/example/collection/value.json is in pounds; live values come in the owner's currency.
+  it("values the collection in the owner's currency", async () => {
+    discogs = await startDiscogs({ records: 40 });
+    const value = async () =>
+      (await (await discogs?.call(`/users/${discogs?.username}/collection/value`))?.json()) as Record<
+        string,
+        string
+      >;
+    expect((await value()).median).toMatch(/^\$[\d,]+\.\d\d$/);
+    await discogs.call(`/users/${discogs.username}`, { method: 'POST', body: { curr_abbr: 'GBP' } });
+    const pounds = await value();
+    expect(Object.values(pounds).every((text) => /^£[\d,]+\.\d\d$/.test(text))).toBe(true);
+  });
 });
