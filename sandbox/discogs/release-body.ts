@@ -1,4 +1,4 @@
-import type { DiscogsRelease } from '../records/world.ts';
+import type { DiscogsArtistCredit, DiscogsLabel, DiscogsRelease } from '../records/world.ts';
 import {
   artistJson,
   artistsSort,
@@ -12,6 +12,19 @@ import {
   trackJson,
 } from './bodies.ts';
 import { convertFromUsd } from './currency.ts';
+import { entityImageUrl } from './entity-bodies.ts';
+
+/**
+ * The main artists and labels of a full release or master: as in listings, plus the thumbnail_url live
+ * bodies carry (not in the docs' examples; go-discogs quotes a live release with it).
+ */
+function mainArtistJson(artist: DiscogsArtistCredit, origin: string) {
+  return { ...artistJson(artist, origin), thumbnail_url: entityImageUrl('A', artist.id, 150) };
+}
+
+function mainLabelJson(label: DiscogsLabel, origin: string) {
+  return { ...labelJson(label, origin), thumbnail_url: entityImageUrl('L', label.id, 150) };
+}
 
 const WEIGHT_GRAMS: Record<string, number> = { Vinyl: 230, CD: 85, Cassette: 60 };
 
@@ -71,9 +84,10 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
   const hasMaster = release.masterId !== 0;
   const numForSale = numberForSale(release);
   return {
-    artists: release.artists.map((artist) => artistJson(artist, origin)),
+    artists: release.artists.map((artist) => mainArtistJson(artist, origin)),
     // Not in the docs' example; live releases carry the credit line, as the search titles show it.
     artists_sort: artistsSort(release.artists),
+    blocked_from_sale: false,
     community: {
       contributors: [{ resource_url: `${origin}/users/sandbox_submitter`, username: 'sandbox_submitter' }],
       data_quality: release.dataQuality,
@@ -102,7 +116,7 @@ export function releaseJson(release: DiscogsRelease, origin: string, currency = 
       release.identifiers.map((identifier) => ({ ...identifier })),
     ),
     images: images(release),
-    labels: release.labels.map((label) => labelJson(label, origin)),
+    labels: release.labels.map((label) => mainLabelJson(label, origin)),
     lowest_price: numForSale > 0 ? convertFromUsd(estimatedPrice(release), currency) : null,
     ...(hasMaster ? { master_id: release.masterId, master_url: masterUrl(release, origin) } : {}),
     ...(release.notes !== null ? { notes: release.notes } : {}),
@@ -127,7 +141,7 @@ export function masterJson(masterId: number, versions: readonly DiscogsRelease[]
   const main = [...versions].sort((a, b) => a.year - b.year || a.id - b.id)[0] as DiscogsRelease;
   const mostRecent = [...versions].sort((a, b) => b.year - a.year || b.id - a.id)[0] as DiscogsRelease;
   return {
-    artists: main.artists.map((artist) => artistJson(artist, origin)),
+    artists: main.artists.map((artist) => mainArtistJson(artist, origin)),
     data_quality: main.dataQuality,
     genres: [...main.genres],
     id: masterId,

@@ -241,4 +241,19 @@ describe('Discogs stand-in: requests of real clients', () => {
     ).results.find((result) => result.id === owned.id);
     expect(hit?.title).toBe(`${body.artists_sort} - ${body.title}`);
   });
+
+  // Live release and master bodies (quoted by go-discogs' tests; asserted by DiscogsApiClient's live
+  // tests) give the main artists and the labels a thumbnail_url, and the release blocked_from_sale.
+  it('gives the credits of a release and a master their thumbnail_url, and the release blocked_from_sale', async () => {
+    type Credit = { id: number; thumbnail_url?: string };
+    const body = await json<{ artists: Credit[]; labels: Credit[]; blocked_from_sale: boolean }>(
+      `/releases/${owned.id}`,
+    );
+    expect(body.blocked_from_sale).toBe(false);
+    for (const credit of [...body.artists, ...body.labels])
+      expect(credit.thumbnail_url).toMatch(/^https:\/\//);
+    const master = discogs.world.discogs.releases.find((release) => release.masterId !== 0);
+    const masterBody = await json<{ artists: Credit[] }>(`/masters/${master?.masterId}`);
+    for (const credit of masterBody.artists) expect(credit.thumbnail_url).toMatch(/^https:\/\//);
+  });
 });
