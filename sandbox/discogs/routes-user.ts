@@ -2,6 +2,7 @@ import { json } from '../core/reply.ts';
 import { access, isReply } from './access.ts';
 import { isCurrency } from './currency.ts';
 import { notFound, unauthenticated, unprocessable } from './errors.ts';
+import { paginate } from './pagination.ts';
 import { type Route, type RouteContext, route } from './router.ts';
 import type { UserShelf } from './store.ts';
 import { writeParams } from './write-params.ts';
@@ -74,6 +75,24 @@ export function userRoutes(): Route[] {
     route('GET', '/users/:username', (ctx) => {
       const a = access(ctx, 'public');
       return isReply(a) ? a : json(200, profileJson(ctx, a.shelf, a.isOwner));
+    }),
+    // "User Submissions" and "User Contributions": sandbox users have edited and submitted nothing.
+    route('GET', '/users/:username/submissions', (ctx) => {
+      const a = access(ctx, 'public');
+      if (isReply(a)) return a;
+      const page = paginate([], ctx.request.url, ctx.origin);
+      return json(200, {
+        pagination: page.pagination,
+        submissions: { artists: [], labels: [], releases: [] },
+      });
+    }),
+    route('GET', '/users/:username/contributions', (ctx) => {
+      const a = access(ctx, 'public');
+      if (isReply(a)) return a;
+      return json(200, {
+        pagination: paginate([], ctx.request.url, ctx.origin).pagination,
+        contributions: [],
+      });
     }),
     // Edit Profile: name, home_page, location, profile (an empty value clears it) and curr_abbr (one of
     // the docs' currencies; empty leaves it as it is). The live API answers an unknown currency with 404.

@@ -113,4 +113,20 @@ describe('Discogs stand-in: identity and profile', () => {
     const pounds = await value();
     expect(Object.values(pounds).every((text) => /^£[\d,]+\.\d\d$/.test(text))).toBe(true);
   });
+
+  // Documented ("User Submissions", "User Contributions"); sandbox users have edited nothing.
+  it('lists no submissions and no contributions, as empty pages', async () => {
+    discogs = await startDiscogs({ records: 5 });
+    const page = { page: 1, pages: 1, per_page: 50, items: 0, urls: {} };
+    const submissions = await discogs.call(`/users/${discogs.username}/submissions`, { token: null });
+    expect(submissions.status).toBe(200);
+    expect(await submissions.json()).toEqual({
+      pagination: page,
+      submissions: { artists: [], labels: [], releases: [] },
+    });
+    const contributions = await discogs.call(`/users/${discogs.username}/contributions?sort=artist`);
+    expect(await contributions.json()).toEqual({ pagination: page, contributions: [] });
+    const nobody = await discogs.call('/users/nobody-here/contributions');
+    expect(nobody.status).toBe(404);
+  });
 });
