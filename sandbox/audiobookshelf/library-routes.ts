@@ -5,6 +5,7 @@ import type { AbsContext, ApiCall } from './context.ts';
 import { libraryFolderId } from './item-files.ts';
 import { itemMinified } from './item-json.ts';
 import { isLibraryRequest, resolveLibrary } from './library-access.ts';
+import { libraryFilterData, libraryStats } from './library-include.ts';
 import {
   matchesFilter,
   type ParsedFilter,
@@ -71,18 +72,44 @@ export function libraryJson(library: AbsLibrary): Record<string, unknown> {
   };
 }
 
-/** `GET /api/libraries`: only the libraries in the user's accessible list, when there is one. */
+/** `req.query.include` split on commas, untrimmed, as findAll and findOne read it. */
+function includes(call: ApiCall, option: string): boolean {
+  return (call.query.get('include') ?? '').split(',').includes(option);
+}
+
+/**
+ * `GET /api/libraries[?include=stats]`: only the libraries in the user's accessible list, when there
+ * is one; `stats` adds each library's totals.
+ */
 export function getLibraries(ctx: AbsContext, call: ApiCall): Reply {
   const accessible = call.user.user.librariesAccessible;
   const libraries = accessible.length
     ? ctx.catalog.libraries.filter((l) => accessible.includes(l.id))
     : ctx.catalog.libraries;
-  return sendJson(200, { libraries: libraries.map(libraryJson) });
+  const withStats = includes(call, 'stats');
+  return sendJson(200, {
+    libraries: libraries.map((library) =>
+      withStats
+        ? { ...libraryJson(library), stats: libraryStats(ctx.catalog, library) }
+        : libraryJson(library),
+    ),
+  });
 }
 
+/** `GET /api/libraries/:id[?include=filterdata]`: the library, or it wrapped with its filter data. */
 export function getLibrary(ctx: AbsContext, call: ApiCall): Reply {
   const resolved = resolveLibrary(ctx, call);
-  return isLibraryRequest(resolved) ? sendJson(200, libraryJson(resolved.library)) : resolved;
+  if (!isLibraryRequest(resolved)) return resolved;
+  const { library } = resolved;
+  if (!includes(call, 'filterdata')) return sendJson(200, libraryJson(library));
+  const filterdata = libraryFilterData(ctx.catalog, library, ctx.env.clock.now());
+  return sendJson(200, {
+    filterdata,
+    issues: filterdata.numIssues,
+    // The generated world has no playlists.
+    numUserPlaylists: 0,
+    library: libraryJson(library),
+  });
 }
 
 function userCanSee(ctx: AbsContext, user: UserRecord, entry: CatalogItem): boolean {
