@@ -112,6 +112,13 @@ export function getLibrary(ctx: AbsContext, call: ApiCall): Reply {
   });
 }
 
+/** `GET /api/libraries/:id/filterdata`: what the library's filter menus offer. */
+export function getLibraryFilterData(ctx: AbsContext, call: ApiCall): Reply {
+  const resolved = resolveLibrary(ctx, call);
+  if (!isLibraryRequest(resolved)) return resolved;
+  return sendJson(200, libraryFilterData(ctx.catalog, resolved.library, ctx.env.clock.now()));
+}
+
 function userCanSee(ctx: AbsContext, user: UserRecord, entry: CatalogItem): boolean {
   return ctx.state.canAccessItem(user, entry);
 }

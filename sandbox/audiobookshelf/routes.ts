@@ -6,7 +6,7 @@ import { getLibraryAuthors, getLibrarySeries } from './browse-routes.ts';
 import { type AbsContext, type ApiCall, isAdminOrUp } from './context.ts';
 import { authorImage, itemCover } from './cover-route.ts';
 import { batchGetItems, getItem } from './item-routes.ts';
-import { getLibraries, getLibrary, getLibraryItems } from './library-routes.ts';
+import { getLibraries, getLibrary, getLibraryFilterData, getLibraryItems } from './library-routes.ts';
 import {
   batchUpdateProgress,
   deleteProgress,
@@ -79,6 +79,7 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', `/libraries/${SEG}`, 'GET /api/libraries/:id', getLibrary),
   route('GET', `/libraries/${SEG}/items`, 'GET /api/libraries/:id/items', getLibraryItems),
   route('GET', `/libraries/${SEG}/series`, 'GET /api/libraries/:id/series', getLibrarySeries),
+  route('GET', `/libraries/${SEG}/filterdata`, 'GET /api/libraries/:id/filterdata', getLibraryFilterData),
   route('GET', `/libraries/${SEG}/search`, 'GET /api/libraries/:id/search', searchLibrary),
   route('GET', `/libraries/${SEG}/authors`, 'GET /api/libraries/:id/authors', getLibraryAuthors),
   route('POST', '/items/batch/get', 'POST /api/items/batch/get', batchGetItems),

@@ -6,7 +6,8 @@ import { ManualClock } from '../../src/core/clock.ts';
 
 /**
  * The `include` options of the library routes: `GET /api/libraries?include=stats` (API-NOTES 2.3)
- * and `GET /api/libraries/:id?include=filterdata` (api-docs _libraries.md, "Get a Library").
+ * and `GET /api/libraries/:id?include=filterdata` (api-docs _libraries.md, "Get a Library"), and the
+ * same filter data at `GET /api/libraries/:id/filterdata` ("Get a Library's Filter Data").
  */
 
 const world = generateBookWorld({ seed: 1, books: 40 });
@@ -149,6 +150,24 @@ describe('audiobookshelf stand-in: GET /api/libraries/:id?include=filterdata', (
       podcastCount: shows.length,
     });
     expect(filterdata.genres).toEqual([...new Set(shows.flatMap((s) => s.genres))].sort(naturalOrder));
+  });
+
+  it('serves the same filter data at /api/libraries/:id/filterdata, after the library checks', async () => {
+    const { filterdata } = await getJson<{ filterdata: FilterData }>(
+      `/libraries/${ebooks.id}?include=filterdata`,
+    );
+    expect(await getJson(`/libraries/${ebooks.id}/filterdata`)).toEqual(filterdata);
+    const headers = { authorization: `Bearer ${abs.apiKeys[byName('carol').id]}` };
+    const refused = await fetch(`${server.origin}/api/libraries/${podcasts.id}/filterdata`, { headers });
+    expect(refused.status).toBe(403);
+    const unknown = await fetch(
+      `${server.origin}/api/libraries/00000000-0000-4000-8000-000000000000/filterdata`,
+      {
+        headers: { authorization: `Bearer ${abs.apiKeys[byName('alice').id]}` },
+      },
+    );
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe('Library not found');
   });
 
   it('answers the plain library for any other include', async () => {
