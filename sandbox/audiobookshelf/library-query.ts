@@ -50,6 +50,11 @@ export interface QueryContext {
   /** The requesting user's progress rows by media item id (book id). */
   progress: ReadonlyMap<string, ProgressRow>;
   now: number;
+  /**
+   * With `collapseseries=1` a title sort orders by `display_title`: the collapsed series' name for
+   * the book standing for it, the title for the rest.
+   */
+  displayTitle?: (entry: CatalogItem) => string;
 }
 
 function num(value: unknown): number {
@@ -233,7 +238,7 @@ function sortParts(sortBy: string | null, ctx: QueryContext, seriesId: string | 
     case 'media.metadata.authorName':
       return [{ key: (e) => e.authorNamesFirstLast, text: true }, TITLE];
     case 'media.metadata.title':
-      return [TITLE];
+      return [ctx.displayTitle ? { key: ctx.displayTitle, text: true } : TITLE];
     case 'sequence':
       return [{ key: sequence, nullsLast: true }];
     case 'progress':

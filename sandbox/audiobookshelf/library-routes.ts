@@ -204,6 +204,9 @@ export function getLibraryItems(ctx: AbsContext, call: ApiCall): Reply {
     (entry) => userCanSee(ctx, call.user, entry) && matchesFilter(filter, entry, queryCtx),
   );
   const collapsed = collapse ? collapseSeries(visible, all) : undefined;
+  if (collapsed) {
+    queryCtx.displayTitle = (entry) => String(collapsed.series.get(entry.item.id)?.name ?? entry.item.title);
+  }
   const sorted = sortItems(collapsed?.shown ?? visible, sortBy, sortDesc, filter, queryCtx, ctx.random);
   const offset = page * limit;
   const slice = sorted.slice(offset, limit ? offset + limit : undefined);

@@ -225,6 +225,18 @@ describe('audiobookshelf stand-in: library items page', () => {
     expect(body.total).toBe(audioItems.length - 1 - countHiddenSeriesBooks());
   });
 
+  it('sorts collapsed series by the series name when sorting by title', async () => {
+    type Collapsed = Page['results'][number] & { collapsedSeries?: { name: string } };
+    const displayTitle = (r: Collapsed) => r.collapsedSeries?.name ?? String(r.media.metadata.title);
+    for (const desc of [0, 1]) {
+      const body = await page(`?collapseseries=1&sort=media.metadata.title&desc=${desc}`);
+      const results = body.results as Collapsed[];
+      const expected = [...results].sort((a, b) => compareNoCase(displayTitle(a), displayTitle(b)));
+      if (desc) expected.reverse();
+      expect(results.map(displayTitle)).toEqual(expected.map(displayTitle));
+    }
+  });
+
   it('hides explicit books from a user without explicit-content permission', async () => {
     const explicit = audioItems.filter((i) => i.explicit);
     expect(explicit.length).toBeGreaterThan(0);
