@@ -219,6 +219,11 @@ function itemSize(files: ItemFiles): number {
   return files.libraryFiles.reduce((sum, file) => sum + file.metadata.size, 0);
 }
 
+/** libraryItems.size: every file of the item, as the item's `size` reports and `sort=size` orders. */
+export function libraryItemSize(entry: CatalogItem): number {
+  return itemSize(entry.files());
+}
+
 /** LibraryItem.toOldJSONMinified: list endpoints. */
 export function itemMinified(entry: CatalogItem): Json {
   const files = entry.files();

@@ -1,5 +1,6 @@
 import type { AbsLibrary } from '../books/world.ts';
-import type { AbsCatalog, CatalogItem } from './catalog.ts';
+import type { AbsCatalog } from './catalog.ts';
+import { libraryItemSize } from './item-json.ts';
 
 /**
  * What the library routes add on request: `GET /api/libraries?include=stats` gives each library its
@@ -17,15 +18,10 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** libraryItems.size: the sum of the item's library files. */
-function itemSize(entry: CatalogItem): number {
-  return sum(entry.files().libraryFiles.map((file) => file.metadata.size));
-}
-
 /** `SUM(...) ... COUNT(*)` over the library's items, 0 where SQL gives NULL. */
 export function libraryStats(catalog: AbsCatalog, library: AbsLibrary): Json {
   const entries = catalog.itemsIn(library.id);
-  const totalSize = sum(entries.map(itemSize));
+  const totalSize = sum(entries.map(libraryItemSize));
   if (library.mediaType === 'podcast') {
     const episodes = entries.flatMap((entry) => [...entry.files().episodeAudio.values()]);
     return {

@@ -1,5 +1,6 @@
 import type { Random } from '../core/random.ts';
 import type { CatalogItem } from './catalog.ts';
+import { libraryItemSize } from './item-json.ts';
 import { compareNoCase } from './names.ts';
 import type { ProgressRow } from './state.ts';
 
@@ -224,7 +225,7 @@ function sortParts(sortBy: string | null, ctx: QueryContext, seriesId: string | 
     case 'addedAt':
       return [{ key: (e) => e.item.addedAt }];
     case 'size':
-      return [{ key: (e) => e.item.size }];
+      return [{ key: libraryItemSize }];
     case 'birthtimeMs':
       return [{ key: (e) => e.files().birthtimeMs }];
     case 'mtimeMs':

@@ -156,6 +156,17 @@ describe('audiobookshelf stand-in: library items page', () => {
     expect(authors).toEqual([...authors].sort(compareNoCase));
   });
 
+  it('sorts by size as each item reports it (all its files), in every library', async () => {
+    for (const library of [audiobooks, ebooks]) {
+      for (const desc of [0, 1]) {
+        const sizes = (await page(`?sort=size&desc=${desc}`, 'alice', library.id)).results.map(
+          (r) => (r as unknown as { size: number }).size,
+        );
+        expect(sizes).toEqual([...sizes].sort((a, b) => (desc ? b - a : a - b)));
+      }
+    }
+  });
+
   it('sorts by authorNameLF with name particles kept in front of the surname', async () => {
     const results = (await page('?sort=media.metadata.authorNameLF')).results;
     const lastFirst = results.map((r) => String(r.media.metadata.authorNameLF));
