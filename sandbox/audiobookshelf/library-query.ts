@@ -51,6 +51,8 @@ export interface QueryContext {
   /** The requesting user's progress rows by media item id (book id). */
   progress: ReadonlyMap<string, ProgressRow>;
   now: number;
+  /** The library's media type: podcast libraries have their own filters and sort keys. */
+  mediaType: 'book' | 'podcast';
   /**
    * With `collapseseries=1` a title sort orders by `display_title`: the collapsed series' name for
    * the book standing for it, the title for the rest.
@@ -128,13 +130,15 @@ function missingMatches(value: string | null, entry: CatalogItem): boolean {
   }
 }
 
+/** The groups libraryItemsPodcastFilters looks at; any other filters nothing in a podcast library. */
+const PODCAST_FILTER_GROUPS = ['genres', 'tags', 'languages', 'explicit', 'issues', 'feed-open', 'recent'];
+
 /** Whether an item passes the filter; an unknown group filters nothing. */
 export function matchesFilter(filter: ParsedFilter, entry: CatalogItem, ctx: QueryContext): boolean {
   const { item } = entry;
   const { group, value } = filter;
   if (group === null) return true;
-  if (item.mediaType === 'podcast' && !['genres', 'tags', 'languages', 'issues', 'feed-open'].includes(group))
-    return true;
+  if (item.mediaType === 'podcast' && !PODCAST_FILTER_GROUPS.includes(group)) return true;
   switch (group) {
     case 'progress':
       return progressMatches(value, entry, ctx.progress.get(item.mediaId));
@@ -189,15 +193,16 @@ type Direction = 1 | -1;
 interface SortPart {
   key: (entry: CatalogItem) => Key;
   text?: boolean;
-  /** SQLite puts NULL first ascending; `NULLS LAST` keeps them last either way. */
-  nullsLast?: boolean;
+  /** `NULLS FIRST` / `NULLS LAST`; without it SQLite puts NULL first ascending and last descending. */
+  nulls?: 'first' | 'last';
 }
 
 function compareKeys(a: Key, b: Key, part: SortPart, dir: Direction): number {
   if (a === null || b === null) {
     if (a === b) return 0;
-    const nullFirst = part.nullsLast ? 1 : dir === 1 ? -1 : 1;
-    return a === null ? nullFirst : -nullFirst;
+    const placement = part.nulls ?? (dir === 1 ? 'first' : 'last');
+    const nullVsValue = placement === 'first' ? -1 : 1;
+    return a === null ? nullVsValue : -nullVsValue;
   }
   const c = part.text ? compareNoCase(String(a), String(b)) : Number(a) - Number(b);
   return c * dir;
@@ -218,8 +223,34 @@ function castFloat(text: string | null | undefined): number | null {
 
 const TITLE: SortPart = { key: (e) => e.item.title, text: true };
 
-function sortParts(sortBy: string | null, ctx: QueryContext, seriesId: string | null): SortPart[] {
-  const row = (e: CatalogItem) => ctx.progress.get(e.item.mediaId);
+/** libraryItemsPodcastFilters.getOrder: any other key leaves the order to the database. */
+function podcastSortParts(sortBy: string | null, desc: boolean): SortPart[] {
+  switch (sortBy) {
+    case 'addedAt':
+    case 'size':
+    case 'birthtimeMs':
+    case 'mtimeMs':
+      return bookSortParts(sortBy, desc, undefined, null);
+    case 'media.metadata.author':
+      // `author COLLATE NOCASE ASC NULLS LAST` / `DESC NULLS FIRST`
+      return [{ key: (e) => e.item.authors[0]?.name ?? null, text: true, nulls: desc ? 'first' : 'last' }];
+    case 'media.metadata.title':
+      return [TITLE];
+    case 'media.numTracks':
+      return [{ key: (e) => e.item.episodes.length }];
+    default:
+      return [];
+  }
+}
+
+/** libraryItemsBookFilters.getOrder. */
+function bookSortParts(
+  sortBy: string | null,
+  desc: boolean,
+  ctx: QueryContext | undefined,
+  seriesId: string | null,
+): SortPart[] {
+  const row = (e: CatalogItem) => ctx?.progress.get(e.item.mediaId);
   const sequence = (e: CatalogItem) => castFloat(e.item.series.find((s) => s.id === seriesId)?.sequence);
   switch (sortBy) {
     case 'addedAt':
@@ -239,15 +270,16 @@ function sortParts(sortBy: string | null, ctx: QueryContext, seriesId: string | 
     case 'media.metadata.authorName':
       return [{ key: (e) => e.authorNamesFirstLast, text: true }, TITLE];
     case 'media.metadata.title':
-      return [ctx.displayTitle ? { key: ctx.displayTitle, text: true } : TITLE];
+      return [ctx?.displayTitle ? { key: ctx.displayTitle, text: true } : TITLE];
     case 'sequence':
-      return [{ key: sequence, nullsLast: true }];
+      // `ASC NULLS LAST` / `DESC NULLS FIRST`
+      return [{ key: sequence, nulls: desc ? 'first' : 'last' }];
     case 'progress':
-      return [{ key: (e) => row(e)?.lastUpdate ?? null, nullsLast: true }];
+      return [{ key: (e) => row(e)?.lastUpdate ?? null, nulls: 'last' }];
     case 'progress.createdAt':
-      return [{ key: (e) => row(e)?.startedAt ?? null, nullsLast: true }];
+      return [{ key: (e) => row(e)?.startedAt ?? null, nulls: 'last' }];
     case 'progress.finishedAt':
-      return [{ key: (e) => row(e)?.finishedAt ?? null, nullsLast: true }];
+      return [{ key: (e) => row(e)?.finishedAt ?? null, nulls: 'last' }];
     default:
       return [];
   }
@@ -263,20 +295,21 @@ export function sortItems(
   random: Random,
 ): CatalogItem[] {
   const seriesId = filter.group === 'series' ? filter.value : null;
-  const effectiveSort = sortBy === 'sequence' && filter.group !== 'series' ? 'media.metadata.title' : sortBy;
+  const bookSequenceWithoutSeries =
+    ctx.mediaType === 'book' && sortBy === 'sequence' && filter.group !== 'series';
+  const effectiveSort = bookSequenceWithoutSeries ? 'media.metadata.title' : sortBy;
   if (effectiveSort === 'random') return random.shuffle(entries);
-  const parts = sortParts(effectiveSort, ctx, seriesId);
+  const parts =
+    ctx.mediaType === 'podcast'
+      ? podcastSortParts(effectiveSort, desc)
+      : bookSortParts(effectiveSort, desc, ctx, seriesId);
   const dirs: Direction[] = parts.map(() => (desc ? -1 : 1));
   if (seriesId && effectiveSort !== 'sequence') {
     parts.push({
       key: (e) => castFloat(e.item.series.find((s) => s.id === seriesId)?.sequence),
-      nullsLast: true,
+      nulls: 'last',
     });
     dirs.push(1);
-  }
-  if (effectiveSort === 'sequence' && desc) {
-    // `DESC NULLS FIRST`
-    parts[0] = { ...(parts[0] as SortPart), nullsLast: false };
   }
   if (parts.length === 0) return [...entries];
   return entries

@@ -198,7 +198,7 @@ export function getLibraryItems(ctx: AbsContext, call: ApiCall): Reply {
 
   const progress = new Map<string, ProgressRow>();
   for (const row of call.user.progress) if (row.mediaItemType === 'book') progress.set(row.mediaItemId, row);
-  const queryCtx: QueryContext = { progress, now: ctx.env.clock.now() };
+  const queryCtx: QueryContext = { progress, now: ctx.env.clock.now(), mediaType: library.mediaType };
   const all = ctx.catalog.itemsIn(library.id);
   const visible = all.filter(
     (entry) => userCanSee(ctx, call.user, entry) && matchesFilter(filter, entry, queryCtx),
