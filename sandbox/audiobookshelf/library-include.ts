@@ -1,12 +1,13 @@
 import type { AbsLibrary } from '../books/world.ts';
-import type { AbsCatalog } from './catalog.ts';
+import type { AbsCatalog, CatalogItem } from './catalog.ts';
 import { libraryItemSize } from './item-json.ts';
 
 /**
  * What the library routes add on request: `GET /api/libraries?include=stats` gives each library its
- * totals (LibraryController.findAll with getBookLibraryStats / getPodcastLibraryStats) and
+ * totals (LibraryController.findAll with getBookLibraryStats / getPodcastLibraryStats),
  * `GET /api/libraries/:id?include=filterdata` the values its filter menus offer
- * (libraryFilters.getFilterData). Both count every item in the library, whoever asks.
+ * (libraryFilters.getFilterData), and `GET /api/libraries/:id/stats` the stats page. All of them count
+ * every item in the library, whoever asks.
  */
 
 type Json = Record<string, unknown>;
@@ -93,5 +94,79 @@ export function libraryFilterData(catalog: AbsCatalog, library: AbsLibrary, now:
     podcastCount: 0,
     numIssues: 0,
     loadedAt: now,
+  };
+}
+
+function top<T>(rows: readonly T[], value: (row: T) => number, limit: number): T[] {
+  return rows
+    .map((row, index) => ({ row, index, v: value(row) }))
+    .sort((a, b) => b.v - a.v || a.index - b.index)
+    .slice(0, limit)
+    .map(({ row }) => row);
+}
+
+/** `SELECT value, count(*) ... GROUP BY value ORDER BY numItems DESC` over the items' genres. */
+function genresWithCount(entries: readonly CatalogItem[]): { genre: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const genre of entry.item.genres) counts.set(genre, (counts.get(genre) ?? 0) + 1);
+  }
+  const byValue = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return top(byValue, ([, count]) => count, byValue.length).map(([genre, count]) => ({ genre, count }));
+}
+
+/**
+ * `GET /api/libraries/:id/stats` (LibraryController.stats): the ten largest and longest items, the
+ * genres (and for books the ten authors with most books) with their counts, and the library totals.
+ */
+export function libraryStatsDetail(catalog: AbsCatalog, library: AbsLibrary): Json {
+  const entries = catalog.itemsIn(library.id);
+  const totals = libraryStats(catalog, library);
+  const genres = genresWithCount(entries);
+  const stats: Json = {
+    largestItems: top(entries, libraryItemSize, 10).map((entry) => ({
+      id: entry.item.id,
+      title: entry.item.title,
+      size: libraryItemSize(entry),
+    })),
+  };
+  if (library.mediaType === 'podcast') {
+    const duration = (entry: CatalogItem) =>
+      sum([...entry.files().episodeAudio.values()].map((audio) => audio.duration));
+    return {
+      ...stats,
+      totalGenres: genres.length,
+      genresWithCount: genres,
+      totalItems: totals.totalItems,
+      longestItems: top(entries, duration, 10).map((entry) => ({
+        id: entry.item.id,
+        title: entry.item.title,
+        duration: duration(entry),
+      })),
+      totalSize: totals.totalSize,
+      totalDuration: totals.totalDuration,
+      numAudioTracks: totals.numAudioFiles,
+    };
+  }
+  const { authors } = catalog.people(library.id);
+  return {
+    ...stats,
+    totalAuthors: authors.length,
+    authorsWithCount: top(authors, (author) => author.items.length, 10).map((author) => ({
+      id: author.id,
+      name: author.name,
+      count: author.items.length,
+    })),
+    totalGenres: genres.length,
+    genresWithCount: genres,
+    totalItems: totals.totalItems,
+    longestItems: top(entries, (entry) => entry.item.duration, 10).map((entry) => ({
+      id: entry.item.id,
+      title: entry.item.title,
+      duration: entry.item.duration,
+    })),
+    totalSize: totals.totalSize,
+    totalDuration: totals.totalDuration,
+    numAudioTracks: totals.numAudioFiles,
   };
 }

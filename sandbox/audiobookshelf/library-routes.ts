@@ -5,7 +5,7 @@ import type { AbsContext, ApiCall } from './context.ts';
 import { libraryFolderId } from './item-files.ts';
 import { itemMinified } from './item-json.ts';
 import { isLibraryRequest, resolveLibrary } from './library-access.ts';
-import { libraryFilterData, libraryStats } from './library-include.ts';
+import { libraryFilterData, libraryStats, libraryStatsDetail } from './library-include.ts';
 import {
   matchesFilter,
   type ParsedFilter,
@@ -117,6 +117,13 @@ export function getLibraryFilterData(ctx: AbsContext, call: ApiCall): Reply {
   const resolved = resolveLibrary(ctx, call);
   if (!isLibraryRequest(resolved)) return resolved;
   return sendJson(200, libraryFilterData(ctx.catalog, resolved.library, ctx.env.clock.now()));
+}
+
+/** `GET /api/libraries/:id/stats`: the library's stats page. */
+export function getLibraryStats(ctx: AbsContext, call: ApiCall): Reply {
+  const resolved = resolveLibrary(ctx, call);
+  if (!isLibraryRequest(resolved)) return resolved;
+  return sendJson(200, libraryStatsDetail(ctx.catalog, resolved.library));
 }
 
 function userCanSee(ctx: AbsContext, user: UserRecord, entry: CatalogItem): boolean {

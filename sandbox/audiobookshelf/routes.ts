@@ -6,7 +6,13 @@ import { getLibraryAuthors, getLibrarySeries } from './browse-routes.ts';
 import { type AbsContext, type ApiCall, isAdminOrUp } from './context.ts';
 import { authorImage, itemCover } from './cover-route.ts';
 import { batchGetItems, getItem } from './item-routes.ts';
-import { getLibraries, getLibrary, getLibraryFilterData, getLibraryItems } from './library-routes.ts';
+import {
+  getLibraries,
+  getLibrary,
+  getLibraryFilterData,
+  getLibraryItems,
+  getLibraryStats,
+} from './library-routes.ts';
 import {
   batchUpdateProgress,
   deleteProgress,
@@ -81,6 +87,7 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', `/libraries/${SEG}/series`, 'GET /api/libraries/:id/series', getLibrarySeries),
   route('GET', `/libraries/${SEG}/filterdata`, 'GET /api/libraries/:id/filterdata', getLibraryFilterData),
   route('GET', `/libraries/${SEG}/search`, 'GET /api/libraries/:id/search', searchLibrary),
+  route('GET', `/libraries/${SEG}/stats`, 'GET /api/libraries/:id/stats', getLibraryStats),
   route('GET', `/libraries/${SEG}/authors`, 'GET /api/libraries/:id/authors', getLibraryAuthors),
   route('POST', '/items/batch/get', 'POST /api/items/batch/get', batchGetItems),
   route('GET', `/items/${SEG}`, 'GET /api/items/:id', getItem),

@@ -5,7 +5,8 @@ import { type RunningStandIn, startStandIn } from '../../sandbox/core/stand-in.t
 import { ManualClock } from '../../src/core/clock.ts';
 
 /**
- * The `include` options of the library routes: `GET /api/libraries?include=stats` (API-NOTES 2.3)
+ * The library's numbers: `GET /api/libraries/:id/stats` (api-docs _libraries.md, "Get a Library's
+ * Stats"; v2.36 names the track count numAudioTracks) and the `include` options of the library routes: `GET /api/libraries?include=stats` (API-NOTES 2.3)
  * and `GET /api/libraries/:id?include=filterdata` (api-docs _libraries.md, "Get a Library"), and the
  * same filter data at `GET /api/libraries/:id/filterdata` ("Get a Library's Filter Data").
  */
@@ -70,6 +71,97 @@ describe('audiobookshelf stand-in: GET /api/libraries?include=stats', () => {
       totalItems: shows.length,
       totalSize: sum(listed.map((i) => i.size)),
     });
+  });
+});
+
+describe('audiobookshelf stand-in: GET /api/libraries/:id/stats', () => {
+  interface Ranked {
+    id: string;
+    title: string;
+    size?: number;
+    duration?: number;
+  }
+  interface StatsPage {
+    largestItems: Ranked[];
+    longestItems: Ranked[];
+    authorsWithCount?: { id: string; name: string; count: number }[];
+    genresWithCount: { genre: string; count: number }[];
+    [key: string]: unknown;
+  }
+  interface Full {
+    id: string;
+    size: number;
+    media: { duration?: number; metadata: { title: string } };
+  }
+
+  it('answers a book library with its largest and longest items, authors, genres and totals', async () => {
+    const body = await getJson<StatsPage>(`/libraries/${audiobooks.id}/stats`);
+    expect(Object.keys(body)).toEqual([
+      'largestItems',
+      'totalAuthors',
+      'authorsWithCount',
+      'totalGenres',
+      'genresWithCount',
+      'totalItems',
+      'longestItems',
+      'totalSize',
+      'totalDuration',
+      'numAudioTracks',
+    ]);
+    const items = (await getJson<{ results: Full[] }>(`/libraries/${audiobooks.id}/items`)).results;
+    const bySize = [...items].sort((a, b) => b.size - a.size).slice(0, 10);
+    expect(body.largestItems).toEqual(
+      bySize.map((i) => ({ id: i.id, title: i.media.metadata.title, size: i.size })),
+    );
+    const byLength = [...items].sort((a, b) => (b.media.duration ?? 0) - (a.media.duration ?? 0));
+    expect(body.longestItems.map((i) => i.id)).toEqual(byLength.slice(0, 10).map((i) => i.id));
+
+    const { libraries } = await getJson<{ libraries: { id: string; stats: Record<string, number> }[] }>(
+      '/libraries?include=stats',
+    );
+    const totals = libraries.find((l) => l.id === audiobooks.id)?.stats;
+    expect(body).toMatchObject({
+      totalItems: totals?.totalItems,
+      totalSize: totals?.totalSize,
+      totalDuration: totals?.totalDuration,
+      numAudioTracks: totals?.numAudioFiles,
+    });
+
+    const shelf = world.audiobookshelf.items.filter((i) => i.libraryId === audiobooks.id);
+    const genreCount = (genre: string) => shelf.filter((i) => i.genres.includes(genre)).length;
+    expect(body.totalGenres).toBe(new Set(shelf.flatMap((i) => i.genres)).size);
+    for (const { genre, count } of body.genresWithCount) expect(count).toBe(genreCount(genre));
+    const counts = body.genresWithCount.map((g) => g.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+    const authorIds = new Set(shelf.flatMap((i) => i.authors.map((a) => a.id)));
+    expect(body.totalAuthors).toBe(authorIds.size);
+    const authors = body.authorsWithCount ?? [];
+    expect(authors.length).toBe(Math.min(10, authorIds.size));
+    for (const author of authors) {
+      expect(author.count).toBe(shelf.filter((i) => i.authors.some((a) => a.id === author.id)).length);
+    }
+    expect(authors.map((a) => a.count)).toEqual(authors.map((a) => a.count).sort((a, b) => b - a));
+  });
+
+  it('answers a podcast library with episodes as its audio tracks and no authors', async () => {
+    const body = await getJson<StatsPage>(`/libraries/${podcasts.id}/stats`);
+    expect(Object.keys(body)).toEqual([
+      'largestItems',
+      'totalGenres',
+      'genresWithCount',
+      'totalItems',
+      'longestItems',
+      'totalSize',
+      'totalDuration',
+      'numAudioTracks',
+    ]);
+    const shows = world.audiobookshelf.items.filter((i) => i.libraryId === podcasts.id);
+    expect(body.numAudioTracks).toBe(sum(shows.map((s) => s.episodes.length)));
+    const longest = [...shows].sort(
+      (a, b) => sum(b.episodes.map((e) => e.duration)) - sum(a.episodes.map((e) => e.duration)),
+    );
+    expect(body.longestItems.map((i) => i.id)).toEqual(longest.map((s) => s.id));
   });
 });
 
