@@ -215,7 +215,8 @@ function castInteger(text: string | null): number | null {
   return m ? Number.parseInt(m[0], 10) : 0;
 }
 
-function castFloat(text: string | null | undefined): number | null {
+/** SQLite `CAST(x AS FLOAT)`: the leading number of the text, 0 when there is none. */
+export function castFloat(text: string | null | undefined): number | null {
   if (text === null || text === undefined) return null;
   const m = /^\s*[-+]?(\d+\.?\d*|\.\d+)/.exec(text);
   return m ? Number.parseFloat(m[0]) : 0;

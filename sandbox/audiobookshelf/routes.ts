@@ -25,6 +25,7 @@ import {
   patchProgress,
   removeFromContinueListening,
 } from './me-routes.ts';
+import { getAuthor, getSeries } from './people-routes.ts';
 import { cannotRoute, passportFailure, sendStatus } from './replies.ts';
 import { parseBody } from './request-body.ts';
 import { searchLibrary } from './search-route.ts';
@@ -94,7 +95,9 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', `/items/${SEG}/cover`, 'GET /api/items/:id/cover', (ctx, call) =>
     itemCover(ctx, call.params[0] ?? '', call.query),
   ),
+  route('GET', `/authors/${SEG}`, 'GET /api/authors/:id', getAuthor),
   route('GET', `/authors/${SEG}/image`, 'GET /api/authors/:id/image', authorImage),
+  route('GET', `/series/${SEG}`, 'GET /api/series/:id', getSeries),
   route('GET', '/users', 'GET /api/users', getUsers, true),
   route('GET', `/users/${SEG}`, 'GET /api/users/:id', getUser),
   route(

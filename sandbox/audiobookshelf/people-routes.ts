@@ -1,0 +1,142 @@
+import type { Reply } from '../core/reply.ts';
+import type { CatalogItem } from './catalog.ts';
+import type { AbsContext, ApiCall } from './context.ts';
+import { itemMinified } from './item-json.ts';
+import { castFloat } from './library-query.ts';
+import { titlePrefixAtEnd } from './names.ts';
+import type { AuthorRow, SeriesRow } from './people-index.ts';
+import { seriesJson } from './people-json.ts';
+import { sendJson, sendStatus } from './replies.ts';
+import type { UserRecord } from './state.ts';
+
+/**
+ * One series or one author by id: `GET /api/series/:id` (SeriesController) and `GET /api/authors/:id`
+ * (AuthorController). Their books come from the library-items query, which applies the user's
+ * explicit-content permission but not their library access (and restricts by tags only when some are
+ * selected, which no user here has).
+ */
+
+type Json = Record<string, unknown>;
+
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare;
+
+function listable(user: UserRecord, entry: CatalogItem): boolean {
+  const canExplicit = user.permissions.accessExplicitContent && user.user.isActive;
+  return !entry.item.explicit || canExplicit;
+}
+
+function findSeries(ctx: AbsContext, id: string): SeriesRow | undefined {
+  for (const library of ctx.catalog.libraries) {
+    const row = ctx.catalog.people(library.id).series.find((series) => series.id === id);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+function findAuthor(ctx: AbsContext, id: string): AuthorRow | undefined {
+  for (const library of ctx.catalog.libraries) {
+    const row = ctx.catalog.people(library.id).authors.find((author) => author.id === id);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+function includeList(call: ApiCall): string[] {
+  return (call.query.get('include') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/**
+ * `GET /api/series/:id[?include=progress,rssfeed]`: 404 when the series is unknown or the user may
+ * list none of its books. `progress` names the books (by sequence, unnumbered last) and the finished ones.
+ */
+export function getSeries(ctx: AbsContext, call: ApiCall): Reply {
+  const row = findSeries(ctx, call.params[0] ?? '');
+  if (!row) return sendStatus(404);
+  const books = row.entries
+    .filter(({ entry }) => listable(call.user, entry))
+    .map(({ entry, sequence }, index) => ({ entry, index, key: castFloat(sequence) }))
+    .sort((a, b) => {
+      if (a.key === null || b.key === null)
+        return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
+      return a.key - b.key || a.index - b.index;
+    })
+    .map(({ entry }) => entry);
+  if (books.length === 0) return sendStatus(404);
+  const include = includeList(call);
+  const json = seriesJson(row);
+  if (include.includes('progress')) {
+    const finished = books.filter(
+      (entry) => call.user.progress.find((p) => p.mediaItemId === entry.item.mediaId)?.isFinished,
+    );
+    json.progress = {
+      libraryItemIds: books.map((entry) => entry.item.id),
+      libraryItemIdsFinished: finished.map((entry) => entry.item.id),
+      isFinished: finished.length === books.length,
+    };
+  }
+  if (include.includes('rssfeed')) json.rssFeed = null;
+  return sendJson(200, json);
+}
+
+/** Author.toOldJSON: the author without a book count. */
+function authorOldJson(row: AuthorRow): Json {
+  return {
+    id: row.id,
+    asin: null,
+    name: row.name,
+    description: null,
+    imagePath: null,
+    libraryId: row.libraryId,
+    addedAt: row.addedAt,
+    updatedAt: row.addedAt,
+  };
+}
+
+/**
+ * `GET /api/authors/:id[?include=items[,series]]`: `items` adds the author's books, newest first,
+ * minified; with `series` too, their series each with its books in sequence order.
+ */
+export function getAuthor(ctx: AbsContext, call: ApiCall): Reply {
+  const row = findAuthor(ctx, call.params[0] ?? '');
+  if (!row) return sendStatus(404);
+  const include = (call.query.get('include') ?? '').split(',');
+  const json = authorOldJson(row);
+  if (!include.includes('items')) return sendJson(200, json);
+  const items = row.items
+    .filter((entry) => listable(call.user, entry))
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.item.addedAt - a.entry.item.addedAt || a.index - b.index)
+    .map(({ entry }) => entry);
+  if (include.includes('series')) {
+    const seriesMap = new Map<string, { id: string; name: string; items: Json[] }>();
+    for (const entry of items) {
+      for (const series of entry.item.series) {
+        const withSeries = itemMinified(entry);
+        const media = withSeries.media as { metadata: Json };
+        media.metadata.series = {
+          id: series.id,
+          name: series.name,
+          nameIgnorePrefix: titlePrefixAtEnd(series.name),
+          sequence: series.sequence,
+        };
+        const group = seriesMap.get(series.id) ?? { id: series.id, name: series.name, items: [] };
+        group.items.push(withSeries);
+        seriesMap.set(series.id, group);
+      }
+    }
+    const sequenceOf = (item: Json) =>
+      String(((item.media as { metadata: Json }).metadata.series as { sequence: string | null }).sequence);
+    json.series = [...seriesMap.values()].map((group) => ({
+      ...group,
+      items: group.items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => naturalOrder(sequenceOf(a.item), sequenceOf(b.item)) || a.index - b.index)
+        .map(({ item }) => item),
+    }));
+  }
+  json.libraryItems = items.map(itemMinified);
+  return sendJson(200, json);
+}
