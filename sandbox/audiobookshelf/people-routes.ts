@@ -2,6 +2,7 @@ import type { Reply } from '../core/reply.ts';
 import type { CatalogItem } from './catalog.ts';
 import type { AbsContext, ApiCall } from './context.ts';
 import { itemMinified } from './item-json.ts';
+import { isLibraryRequest, resolveLibrary } from './library-access.ts';
 import { castFloat } from './library-query.ts';
 import { titlePrefixAtEnd } from './names.ts';
 import type { AuthorRow, SeriesRow } from './people-index.ts';
@@ -48,15 +49,10 @@ function includeList(call: ApiCall): string[] {
     .filter((v) => v !== '');
 }
 
-/**
- * `GET /api/series/:id[?include=progress,rssfeed]`: 404 when the series is unknown or the user may
- * list none of its books. `progress` names the books (by sequence, unnumbered last) and the finished ones.
- */
-export function getSeries(ctx: AbsContext, call: ApiCall): Reply {
-  const row = findSeries(ctx, call.params[0] ?? '');
-  if (!row) return sendStatus(404);
-  const books = row.entries
-    .filter(({ entry }) => listable(call.user, entry))
+/** The series' books the user may list: by sequence, unnumbered last. */
+function seriesBooks(row: SeriesRow, user: UserRecord): CatalogItem[] {
+  return row.entries
+    .filter(({ entry }) => listable(user, entry))
     .map(({ entry, sequence }, index) => ({ entry, index, key: castFloat(sequence) }))
     .sort((a, b) => {
       if (a.key === null || b.key === null)
@@ -64,21 +60,45 @@ export function getSeries(ctx: AbsContext, call: ApiCall): Reply {
       return a.key - b.key || a.index - b.index;
     })
     .map(({ entry }) => entry);
-  if (books.length === 0) return sendStatus(404);
-  const include = includeList(call);
+}
+
+/** Series.toOldJSON with `progress` (the books and the finished ones) and `rssFeed` on request. */
+function seriesWithIncludes(row: SeriesRow, books: CatalogItem[], user: UserRecord, include: string[]): Json {
   const json = seriesJson(row);
   if (include.includes('progress')) {
     const finished = books.filter(
-      (entry) => call.user.progress.find((p) => p.mediaItemId === entry.item.mediaId)?.isFinished,
+      (entry) => user.progress.find((p) => p.mediaItemId === entry.item.mediaId)?.isFinished,
     );
     json.progress = {
       libraryItemIds: books.map((entry) => entry.item.id),
       libraryItemIdsFinished: finished.map((entry) => entry.item.id),
-      isFinished: finished.length === books.length,
+      isFinished: finished.length >= books.length,
     };
   }
   if (include.includes('rssfeed')) json.rssFeed = null;
-  return sendJson(200, json);
+  return json;
+}
+
+/** `GET /api/series/:id[?include=progress,rssfeed]`: 404 when unknown or none of its books is listable. */
+export function getSeries(ctx: AbsContext, call: ApiCall): Reply {
+  const row = findSeries(ctx, call.params[0] ?? '');
+  if (!row) return sendStatus(404);
+  const books = seriesBooks(row, call.user);
+  if (books.length === 0) return sendStatus(404);
+  return sendJson(200, seriesWithIncludes(row, books, call.user, includeList(call)));
+}
+
+/**
+ * `GET /api/libraries/:id/series/:seriesId` (deprecated): the same after the library checks, for any
+ * series id, with the include list lower-cased, and 200 even when no book is listable.
+ */
+export function getLibrarySeriesById(ctx: AbsContext, call: ApiCall): Reply {
+  const resolved = resolveLibrary(ctx, call);
+  if (!isLibraryRequest(resolved)) return resolved;
+  const row = findSeries(ctx, call.params[1] ?? '');
+  if (!row) return sendStatus(404);
+  const include = includeList(call).map((v) => v.toLowerCase());
+  return sendJson(200, seriesWithIncludes(row, seriesBooks(row, call.user), call.user, include));
 }
 
 /** Author.toOldJSON: the author without a book count. */

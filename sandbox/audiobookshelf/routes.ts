@@ -25,7 +25,7 @@ import {
   patchProgress,
   removeFromContinueListening,
 } from './me-routes.ts';
-import { getAuthor, getSeries } from './people-routes.ts';
+import { getAuthor, getLibrarySeriesById, getSeries } from './people-routes.ts';
 import { cannotRoute, passportFailure, sendStatus } from './replies.ts';
 import { parseBody } from './request-body.ts';
 import { searchLibrary } from './search-route.ts';
@@ -86,6 +86,12 @@ const API_ROUTES: readonly ApiRoute[] = [
   route('GET', `/libraries/${SEG}`, 'GET /api/libraries/:id', getLibrary),
   route('GET', `/libraries/${SEG}/items`, 'GET /api/libraries/:id/items', getLibraryItems),
   route('GET', `/libraries/${SEG}/series`, 'GET /api/libraries/:id/series', getLibrarySeries),
+  route(
+    'GET',
+    `/libraries/${SEG}/series/${SEG}`,
+    'GET /api/libraries/:id/series/:seriesId',
+    getLibrarySeriesById,
+  ),
   route('GET', `/libraries/${SEG}/filterdata`, 'GET /api/libraries/:id/filterdata', getLibraryFilterData),
   route('GET', `/libraries/${SEG}/search`, 'GET /api/libraries/:id/search', searchLibrary),
   route('GET', `/libraries/${SEG}/stats`, 'GET /api/libraries/:id/stats', getLibraryStats),

@@ -5,8 +5,8 @@ import { type RunningStandIn, startStandIn } from '../../sandbox/core/stand-in.t
 import { ManualClock } from '../../src/core/clock.ts';
 
 /**
- * One series or author by id: `GET /api/series/{id}` and `GET /api/authors/{id}` (openapi.json,
- * SeriesController getSeries and AuthorController getAuthorById).
+ * One series or author by id: `GET /api/series/{id}`, `GET /api/libraries/{id}/series/{seriesId}` and
+ * `GET /api/authors/{id}` (openapi.json getSeries, getLibrarySeriesById and getAuthorById).
  */
 
 const world = generateBookWorld({ seed: 1, books: 40 });
@@ -79,6 +79,17 @@ describe('audiobookshelf stand-in: GET /api/series/:id', () => {
 
   it('answers 404 Not Found for an unknown series', async () => {
     await expectNotFound('/series/00000000-0000-4000-8000-000000000000');
+  });
+});
+
+describe('audiobookshelf stand-in: GET /api/libraries/:id/series/:seriesId (deprecated)', () => {
+  it('answers as /api/series/:id does, behind the library checks', async () => {
+    const libraryId = mistborn[0]?.libraryId ?? '';
+    const direct = await json(`/series/${mistbornId}?include=progress`);
+    expect(await json(`/libraries/${libraryId}/series/${mistbornId}?include=PROGRESS`)).toEqual(direct);
+    const podcasts = world.audiobookshelf.libraries[2]?.id ?? '';
+    expect((await api(`/libraries/${podcasts}/series/${mistbornId}`, 'carol')).status).toBe(403);
+    await expectNotFound(`/libraries/${libraryId}/series/00000000-0000-4000-8000-000000000000`);
   });
 });
 
