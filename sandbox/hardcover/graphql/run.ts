@@ -1,6 +1,14 @@
 /** Validates and executes one operation, answering as Hasura does (never partial data with errors). */
-import { type DocumentNode, executeSync, Kind, validate } from 'graphql';
+import {
+  type DocumentNode,
+  executeSync,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  validate,
+} from 'graphql';
 import { hardcoverSchema } from '../schema/schema.ts';
+import { comparisonProblems } from './comparison-checks.ts';
 import type { ExecutionContext } from './context.ts';
 import {
   executionErrorBody,
@@ -37,6 +45,31 @@ function operationProblem(
     : 'exactly one operation has to be present in the document when operationName is not specified';
 }
 
+function selectedOperation(document: DocumentNode, operationName: string | null | undefined) {
+  return document.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+}
+
+/**
+ * Variables as Hasura checks them before running anything: a value that does not fit its type is a
+ * validation failure, and so is a null in a comparison, whether or not any row would reach it.
+ */
+function variableProblems(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): HasuraErrorBody[] {
+  const coerced = getVariableValues(hardcoverSchema(), operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors)
+    return coerced.errors.map((e) => ({
+      message: e.message,
+      extensions: { path: '$', code: 'validation-failed' },
+    }));
+  return comparisonProblems(document, operation, coerced.variableValues.coerced);
+}
+
 export function runOperation(
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,
@@ -48,6 +81,9 @@ export function runOperation(
     return { errors: [{ message: problem, extensions: { path: '$', code: 'validation-failed' } }] };
   const invalid = validateDocument(document);
   if (invalid.length > 0) return { errors: invalid };
+  const operation = selectedOperation(document, operationName);
+  const badVariables = operation ? variableProblems(document, operation, variables) : [];
+  if (badVariables.length > 0) return { errors: badVariables };
   const result = executeSync({
     schema: hardcoverSchema(),
     document,
