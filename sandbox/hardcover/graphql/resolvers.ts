@@ -4,9 +4,11 @@
  */
 import type { GraphQLFieldResolver } from 'graphql';
 import { HasuraError } from '../errors.ts';
+import { aggregateColumn } from '../query/aggregate.ts';
 import { selectJsonPath } from '../query/json-path.ts';
 import type { Row } from '../query/row-model.ts';
 import { countRows, type ListArgs, selectRows } from '../query/select.ts';
+import type { AggregateFunction } from '../schema/aggregate-sdl.ts';
 import { TABLES_BY_NAME, tableSpec } from '../schema/tables.ts';
 import { runSearch, type SearchArgs } from '../search/search.ts';
 import type { ExecutionContext } from './context.ts';
@@ -17,6 +19,13 @@ type Args = Record<string, unknown>;
 interface AggregateResult {
   nodes: Row[];
   aggregate: { rows: Row[] };
+}
+
+/** What `aggregate { max { ... } }` hands to the fields of `<table>_max_fields`. */
+interface FunctionFields {
+  table: string;
+  fn: AggregateFunction;
+  rows: Row[];
 }
 
 const aggregateOf = (rows: Row[]): AggregateResult => ({ nodes: rows, aggregate: { rows } });
@@ -113,11 +122,17 @@ export const hardcoverFieldResolver: GraphQLFieldResolver<unknown, ExecutionCont
   if (parent === 'mutation_root') return resolveMutation(info.fieldName, args, ctx);
   const record = (source ?? {}) as Row;
   if (TABLES_BY_NAME.has(parent)) return resolveTableField(parent, record, info.fieldName, args, ctx);
-  if (parent.endsWith('_aggregate_fields') && info.fieldName === 'count')
-    return countRows(
-      record.rows as Row[],
-      args.columns as string[] | undefined,
-      args.distinct as boolean | undefined,
-    );
+  if (parent.endsWith('_aggregate_fields')) {
+    const rows = record.rows as Row[];
+    if (info.fieldName === 'count')
+      return countRows(rows, args.columns as string[] | undefined, args.distinct as boolean | undefined);
+    const table = parent.slice(0, -'_aggregate_fields'.length);
+    return { table, fn: info.fieldName as AggregateFunction, rows } satisfies FunctionFields;
+  }
+  const fields = record as unknown as Partial<FunctionFields>;
+  if (fields.table && fields.fn && fields.rows && parent === `${fields.table}_${fields.fn}_fields`) {
+    const kind = ctx.model(fields.table).column(info.fieldName);
+    if (kind) return aggregateColumn(fields.fn, fields.rows, info.fieldName, kind);
+  }
   return record[info.fieldName];
 };

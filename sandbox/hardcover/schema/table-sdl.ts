@@ -1,7 +1,9 @@
 /**
  * Writes the SDL Hasura generates for a table: the object type, `_bool_exp`, `_order_by`,
- * `_select_column`, the `_aggregate` family (only `count`; the vendor has more), and root fields.
+ * `_select_column`, the `_aggregate` family (the aggregate functions, but `_aggregate` filters and
+ * orderings by `count` only; the vendor has more), and root fields.
  */
+import { aggregateFieldsSdl } from './aggregate-sdl.ts';
 import { scalarOf, type TableSpec, tableSpec } from './tables.ts';
 
 const JSON_SCALARS = new Set(['json', 'jsonb']);
@@ -67,7 +69,7 @@ function aggregateTypes(spec: TableSpec): string {
   const t = spec.name;
   return [
     `type ${t}_aggregate {\n  aggregate: ${t}_aggregate_fields\n  nodes: [${t}!]!\n}`,
-    `type ${t}_aggregate_fields {\n  count(columns: [${t}_select_column!], distinct: Boolean): Int!\n}`,
+    aggregateFieldsSdl(spec),
     `input ${t}_aggregate_bool_exp {\n  count: ${t}_aggregate_bool_exp_count\n}`,
     `input ${t}_aggregate_bool_exp_count {\n  arguments: [${t}_select_column!]\n  distinct: Boolean\n` +
       `  filter: ${t}_bool_exp\n  predicate: Int_comparison_exp!\n}`,
