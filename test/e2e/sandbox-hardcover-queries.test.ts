@@ -20,7 +20,7 @@ describe('Hardcover stand-in queries', () => {
     expect(bob.body.data.me).toEqual([{ id: BOB.id }]);
   });
 
-  it('shows only the caller’s user_books and reads, whatever the filter asks', async () => {
+  it('hides other readers’ private user_books and reads, whatever the filter asks', async () => {
     const mine = await hc.gql('{ user_books(order_by: {id: asc}) { id user_id } }');
     expect(mine.body.data.user_books.map((u: { id: number }) => u.id)).toEqual([1001, 1002, 1003, 1004]);
     const others = await hc.gql(`{ user_books(where: {user_id: {_eq: ${BOB.id}}}) { id } }`);

@@ -1,7 +1,9 @@
 /**
  * What one request executes with: the caller's user id, the data, and the row models that apply
- * Hasura's row permissions for the `user` role (own user_books and reads only; the catalogue and
- * user profiles are public).
+ * Hasura's row permissions for the `user` role: the catalogue and user profiles are public; a
+ * reader sees their own user_books and lists and other readers' public ones (privacy_setting_id 1;
+ * the docs filter `user_books` by `user_id` to get one's own library), reads and list entries
+ * following theirs. Followers-only rows stay hidden: the stand-in has no follows.
  */
 import type { Library } from '../library/library.ts';
 import type { HardcoverStore } from '../library/store.ts';
@@ -22,11 +24,17 @@ function matchesOnly(row: Row, only: Readonly<Record<string, unknown>> | undefin
   return only === undefined || Object.entries(only).every(([column, value]) => row[column] === value);
 }
 
+/** `privacy_setting_id` 1 Public, 2 Followers, 3 Private (docs: Schemas/UserBooks.mdx). */
+const PUBLIC = 1;
+
 export function visibleTo(store: HardcoverStore, userId: number, table: string, row: Row): boolean {
-  if (table === 'user_books') return row.user_id === userId;
-  if (table === 'user_book_reads') return store.one('user_books', 'id', row.user_book_id)?.user_id === userId;
+  if (table === 'user_books') return row.user_id === userId || row.privacy_setting_id === PUBLIC;
+  if (table === 'user_book_reads') {
+    const userBook = store.one('user_books', 'id', row.user_book_id);
+    return userBook !== undefined && visibleTo(store, userId, 'user_books', userBook);
+  }
   // Lists: a reader sees their own and public ones (privacy 1); entries follow their list.
-  if (table === 'lists') return row.user_id === userId || row.privacy_setting_id === 1;
+  if (table === 'lists') return row.user_id === userId || row.privacy_setting_id === PUBLIC;
   if (table === 'list_books') {
     const list = store.one('lists', 'id', row.list_id);
     return list !== undefined && visibleTo(store, userId, 'lists', list);
