@@ -89,4 +89,31 @@ describe('Hardcover stand-in validation before execution', () => {
       expect(body.errors[0].extensions).toEqual({ path: '$', code: 'validation-failed' });
     }
   });
+
+  it('compares a date column with any date Postgres reads, such as an ISO timestamp', async () => {
+    const ids = async (operand: string) =>
+      (
+        await hc.gql('query ($d: date) { user_book_reads(where: {finished_at: {_gte: $d}}) { id } }', {
+          d: operand,
+        })
+      ).body.data.user_book_reads.map((r: { id: number }) => r.id);
+    expect(await ids('2025-06-01T00:00:00.000Z')).toEqual([5003]);
+    expect(await ids('2025-06-20 23:59:59')).toEqual([5003]);
+    expect(await ids('2025-6-1')).toEqual([5003]);
+  });
+
+  it('refuses an operand Postgres cannot read, even when no row reaches it', async () => {
+    const { status, body } = await hc.gql(
+      '{ user_book_reads(where: {edition_id: {_eq: -1}, finished_at: {_gte: "soon"}}) { id } }',
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'invalid input syntax for type date: "soon"',
+          extensions: { path: '$', code: 'data-exception' },
+        },
+      ],
+    });
+  });
 });

@@ -3,7 +3,9 @@
  * fails never depends on the data:
  * - a comparison operator given null (`_eq: null`, `_eq: $v` with `$v` null or not sent) is an
  *   error, where Hasura v1 dropped the comparison and matched every row;
- * - a disabled operator (`_ilike`, ...) is refused wherever it appears, also inside a variable.
+ * - a disabled operator (`_ilike`, ...) is refused wherever it appears, also inside a variable;
+ * - an operand Postgres cannot read as the column's type (`_gte: "soon"` on a date) fails the
+ *   whole request, as Postgres refuses the parameter before it looks at a row.
  */
 import {
   type ArgumentNode,
@@ -18,9 +20,13 @@ import {
   type OperationDefinitionNode,
   TypeInfo,
   type ValueNode,
+  valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { HasuraError } from '../errors.ts';
+import { columnKindOfScalar } from '../query/row-model.ts';
+import { normalize } from '../query/values.ts';
 import { DISABLED_OPERATORS } from '../query/where.ts';
 import { hardcoverSchema } from '../schema/schema.ts';
 import { type HasuraErrorBody, hasuraPath } from './hasura-errors.ts';
@@ -35,6 +41,22 @@ const failure = (message: string, path: string): HasuraErrorBody => ({
 
 const nullFailure = (type: GraphQLInputType, path: string) =>
   failure(`unexpected null value for type "${String(getNullableType(type))}"`, path);
+
+/** Operators whose operand is not a value of the column (`_is_null: true`, `_has_key: "a"`). */
+const NON_VALUE_OPERATORS = new Set(['_is_null', '_has_key', '_has_keys_any', '_has_keys_all']);
+
+/** The Postgres error for an operand that cannot be read as the compared column's type. */
+function operandProblem(comparisonType: string, op: string, operand: unknown): HasuraErrorBody[] {
+  const kind = columnKindOfScalar(comparisonType.slice(0, -'_comparison_exp'.length));
+  if (kind === 'json' || NON_VALUE_OPERATORS.has(op)) return [];
+  try {
+    for (const item of Array.isArray(operand) ? operand : [operand]) normalize(kind, item);
+    return [];
+  } catch (error) {
+    if (!(error instanceof HasuraError)) throw error;
+    return [{ message: error.message, extensions: { path: error.path, code: error.code } }];
+  }
+}
 
 /** Walks a variable's value along its input type, reporting nulls and disabled operators in comparisons. */
 function valueProblems(value: unknown, type: GraphQLInputType, path: string): HasuraErrorBody[] {
@@ -55,6 +77,7 @@ function valueProblems(value: unknown, type: GraphQLInputType, path: string): Ha
     if (comparison && DISABLED_OPERATORS.has(key))
       problems.push(failure(`the operator "${key}" is disabled on this API`, at));
     else if (comparison && item === null) problems.push(nullFailure(field.type, at));
+    else if (comparison) problems.push(...operandProblem(nullable.name, key, item));
     else problems.push(...valueProblems(item, field.type, at));
   }
   return problems;
@@ -80,12 +103,11 @@ export function comparisonProblems(
     },
     ObjectField(node) {
       const type = typeInfo.getInputType();
-      const sentNull =
-        node.value.kind === Kind.NULL ||
-        (node.value.kind === Kind.VARIABLE && (variableValue(node.value) ?? null) === null);
-      if (isComparison(typeInfo.getParentInputType()) && type && sentNull)
-        problems.push(nullFailure(type, hasuraPath(document, node)));
-      else checkVariable(node, type);
+      const parent = typeInfo.getParentInputType();
+      if (!type || !parent || !isComparison(parent)) return checkVariable(node, type);
+      const operand = valueFromASTUntyped(node.value, variables) ?? null;
+      if (operand === null) problems.push(nullFailure(type, hasuraPath(document, node)));
+      else problems.push(...operandProblem(getNamedType(parent).name, node.name.value, operand));
     },
   });
   visit(operation, visitor);

@@ -1,7 +1,22 @@
 import { HasuraError } from '../errors.ts';
 import type { ColumnKind } from './row-model.ts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * What Postgres reads as a date here: year-month-day, unpadded parts allowed, optionally followed
+ * by a time and zone, which a date drops (`2025-06-01T10:00:00.000Z` is 2025-06-01).
+ */
+const DATE_INPUT =
+  /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?\s*$/i;
+
+/** The date as YYYY-MM-DD, or undefined when Postgres would refuse it. */
+function readDate(text: string): string | undefined {
+  const m = DATE_INPUT.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 const collator = new Intl.Collator('en', { numeric: false });
 
 /** Stable JSON text with sorted keys, so equal jsonb values compare equal. */
@@ -31,13 +46,13 @@ export function normalize(kind: ColumnKind, value: unknown): string | number | b
     case 'citext':
       return String(value).toLowerCase();
     case 'date': {
-      const text = String(value);
-      if (!DATE.test(text) || Number.isNaN(Date.parse(text)))
+      const date = readDate(String(value));
+      if (date === undefined)
         throw new HasuraError(
           `invalid input syntax for type date: ${JSON.stringify(value)}`,
           'data-exception',
         );
-      return text;
+      return date;
     }
     case 'timestamp': {
       const ms = Date.parse(String(value));
