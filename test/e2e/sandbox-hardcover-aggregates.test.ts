@@ -99,4 +99,24 @@ describe('Hardcover stand-in aggregate functions', () => {
       avg: { id: null },
     });
   });
+
+  it('orders by an aggregate function of an array relation, nulls where it has no value', async () => {
+    const ids = async (orderBy: string) =>
+      (await hc.gql(`{ user_books(order_by: ${orderBy}) { id } }`)).body.data.user_books.map(
+        (u: { id: number }) => u.id,
+      );
+    // 1002 finished a read on 2025-06-20; 1001's only read is open; 1003 and 1004 have none.
+    expect(await ids('{user_book_reads_aggregate: {max: {finished_at: desc_nulls_last}}}')).toEqual([
+      1002, 1001, 1003, 1004,
+    ]);
+    expect(await ids('{user_book_reads_aggregate: {max: {finished_at: desc}}}')).toEqual([
+      1001, 1003, 1004, 1002,
+    ]);
+    expect(await ids('{user_book_reads_aggregate: {avg: {progress: desc}}}')).toEqual([
+      1003, 1004, 1002, 1001,
+    ]);
+    expect(await ids('[{user_book_reads_aggregate: {sum: {progress_seconds: asc}}}, {id: desc}]')).toEqual([
+      1001, 1004, 1003, 1002,
+    ]);
+  });
 });

@@ -1,9 +1,12 @@
 /**
  * Hasura `order_by`: a list of objects whose keys are columns (with an `order_by` direction),
- * object relations (a nested order_by) or `<array relation>_aggregate: {count: direction}`.
+ * object relations (a nested order_by) or `<array relation>_aggregate: {count: direction}` or
+ * `{max: {column: direction}}` (any aggregate function over one column).
  * Postgres defaults: `asc` puts NULLs last, `desc` puts them first.
  */
 import { HasuraError } from '../errors.ts';
+import { isAggregateFunction } from '../schema/aggregate-sdl.ts';
+import { aggregateColumn } from './aggregate.ts';
 import type { ColumnKind, Row, RowModel } from './row-model.ts';
 import { compareNormalized, normalize } from './values.ts';
 
@@ -71,17 +74,32 @@ function collectKeys(
       : undefined;
     if (array && typeof value === 'object') {
       for (const [fn, dir] of Object.entries(value as Record<string, unknown>)) {
-        if (fn !== 'count')
+        if (dir === null || dir === undefined) continue;
+        const related = (row: Row) => {
+          const parent = reach(row);
+          return parent ? array.resolve(parent) : [];
+        };
+        if (fn === 'count') {
+          keys.push({
+            column: undefined,
+            value: (row) => related(row).length,
+            kind: 'number',
+            ...direction(dir, `${at}.count`),
+          });
+          continue;
+        }
+        if (!isAggregateFunction(fn) || typeof dir !== 'object')
           throw new HasuraError(`aggregate "${fn}" is not supported`, 'validation-failed', at);
-        keys.push({
-          column: undefined,
-          value: (row) => {
-            const parent = reach(row);
-            return parent ? array.resolve(parent).length : 0;
-          },
-          kind: 'number',
-          ...direction(dir, `${at}.count`),
-        });
+        for (const [column, columnDir] of Object.entries(dir as Record<string, unknown>)) {
+          const kind = array.model.column(column);
+          if (!kind || columnDir === null || columnDir === undefined) continue;
+          keys.push({
+            column: undefined,
+            value: (row) => aggregateColumn(fn, related(row), column, kind),
+            kind: fn === 'max' || fn === 'min' ? kind : 'number',
+            ...direction(columnDir, `${at}.${fn}.${column}`),
+          });
+        }
       }
       continue;
     }

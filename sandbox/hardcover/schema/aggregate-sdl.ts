@@ -37,6 +37,25 @@ function functionColumns(spec: TableSpec, fn: AggregateFunction): [string, strin
 
 const ALL_FUNCTIONS: readonly AggregateFunction[] = [...STATISTIC_FUNCTIONS, ...EXTREME_FUNCTIONS, 'sum'];
 
+export function isAggregateFunction(name: string): name is AggregateFunction {
+  return (ALL_FUNCTIONS as readonly string[]).includes(name);
+}
+
+/** `<table>_aggregate_order_by`: by `count`, or by any function over one of its columns. */
+export function aggregateOrderBySdl(spec: TableSpec): string {
+  const t = spec.name;
+  const fields = ['  count: order_by'];
+  const types: string[] = [];
+  for (const fn of ALL_FUNCTIONS) {
+    const columns = functionColumns(spec, fn);
+    if (columns.length === 0) continue;
+    fields.push(`  ${fn}: ${t}_${fn}_order_by`);
+    const lines = columns.map(([name]) => `  ${name}: order_by`).sort();
+    types.push(`input ${t}_${fn}_order_by {\n${lines.join('\n')}\n}`);
+  }
+  return [`input ${t}_aggregate_order_by {\n${fields.sort().join('\n')}\n}`, ...types].join('\n\n');
+}
+
 /** `<table>_aggregate_fields` and the `<table>_<fn>_fields` types it points at. */
 export function aggregateFieldsSdl(spec: TableSpec): string {
   const t = spec.name;

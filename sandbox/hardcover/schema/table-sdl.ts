@@ -1,9 +1,9 @@
 /**
  * Writes the SDL Hasura generates for a table: the object type, `_bool_exp`, `_order_by`,
- * `_select_column`, the `_aggregate` family (the aggregate functions, but `_aggregate` filters and
- * orderings by `count` only; the vendor has more), and root fields.
+ * `_select_column`, the `_aggregate` family (the aggregate functions and orderings by them, but
+ * `_aggregate` filters by `count` only; the vendor also has `bool_and`/`bool_or`), and root fields.
  */
-import { aggregateFieldsSdl } from './aggregate-sdl.ts';
+import { aggregateFieldsSdl, aggregateOrderBySdl } from './aggregate-sdl.ts';
 import { scalarOf, type TableSpec, tableSpec } from './tables.ts';
 
 const JSON_SCALARS = new Set(['json', 'jsonb']);
@@ -73,7 +73,7 @@ function aggregateTypes(spec: TableSpec): string {
     `input ${t}_aggregate_bool_exp {\n  count: ${t}_aggregate_bool_exp_count\n}`,
     `input ${t}_aggregate_bool_exp_count {\n  arguments: [${t}_select_column!]\n  distinct: Boolean\n` +
       `  filter: ${t}_bool_exp\n  predicate: Int_comparison_exp!\n}`,
-    `input ${t}_aggregate_order_by {\n  count: order_by\n}`,
+    aggregateOrderBySdl(spec),
   ].join('\n\n');
 }
 
