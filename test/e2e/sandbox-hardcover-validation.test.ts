@@ -76,6 +76,17 @@ describe('Hardcover stand-in validation before execution', () => {
     expect(optionalWhere.body.data.user_books).toHaveLength(4);
   });
 
+  it('checks only the fragments the chosen operation spreads', async () => {
+    const document = `query Mine { me { id } }
+      query Shelf($s: Int) { ...Filtered }
+      fragment Filtered on query_root { user_books(where: {status_id: {_eq: $s}}) { id } }`;
+    const response = await hc.post({ query: document, operationName: 'Mine' });
+    expect(await response.json()).toEqual({ data: { me: [{ id: 101 }] } });
+    const shelf = await hc.post({ query: document, operationName: 'Shelf' });
+    const refused = (await shelf.json()) as { errors: { message: string }[] };
+    expect(refused.errors[0]?.message).toBe('unexpected null value for type "Int"');
+  });
+
   it('reports a bad variable value as a validation failure', async () => {
     for (const variables of [{}, { id: '1001' }]) {
       const { status, body } = await hc.gql(

@@ -9,7 +9,9 @@
  */
 import {
   type ArgumentNode,
+  type ASTNode,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLInputType,
   getNamedType,
   getNullableType,
@@ -83,6 +85,33 @@ function valueProblems(value: unknown, type: GraphQLInputType, path: string): Ha
   return problems;
 }
 
+/** The fragments `operation` spreads, directly or through other fragments (others may use other variables). */
+function spreadFragments(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): FragmentDefinitionNode[] {
+  const byName = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
+  const reached = new Map<string, FragmentDefinitionNode>();
+  const pending: ASTNode[] = [operation];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = byName.get(spread.name.value);
+        if (!fragment || reached.has(fragment.name.value)) return;
+        reached.set(fragment.name.value, fragment);
+        pending.push(fragment);
+      },
+    });
+  }
+  return [...reached.values()];
+}
+
 /** The problems of the operation about to run; `variables` are the coerced values (defaults applied). */
 export function comparisonProblems(
   document: DocumentNode,
@@ -111,7 +140,6 @@ export function comparisonProblems(
     },
   });
   visit(operation, visitor);
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  for (const fragment of spreadFragments(document, operation)) visit(fragment, visitor);
   return problems;
 }
