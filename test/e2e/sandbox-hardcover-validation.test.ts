@@ -127,4 +127,17 @@ describe('Hardcover stand-in validation before execution', () => {
       ],
     });
   });
+
+  it('points argument errors found while running at the field’s arguments, from the operation down', async () => {
+    const limit = await hc.gql('{ books(limit: -1) { id } }');
+    expect(limit.body.errors[0].extensions).toEqual({
+      path: '$.selectionSet.books.args.limit',
+      code: 'validation-failed',
+    });
+    const where = await hc.gql('{ me { user_books(where: {rating: null}) { id } } }');
+    expect(where.body.errors[0].extensions).toEqual({
+      path: '$.selectionSet.me.selectionSet.user_books.args.where.rating',
+      code: 'validation-failed',
+    });
+  });
 });

@@ -36,7 +36,7 @@ export const HARDCOVER_VALIDATION_RULES: readonly ValidationRule[] = [
 ];
 
 /** Hasura's JSON path to a node: `.selectionSet.<field>` per field, `.args.<name>` per argument. */
-export function hasuraPath(document: DocumentNode, target: ASTNode): string {
+export function hasuraPath(document: ASTNode, target: ASTNode): string {
   let found = '$';
   visit(document, {
     enter(node, _key, _parent, _path, ancestors) {

@@ -2,7 +2,7 @@
  * One field resolver for the whole schema: root list/by_pk/aggregate fields over the store, table
  * relations with Hasura's list arguments, json `path` arguments, `search`, and the mutations.
  */
-import type { GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { HasuraError } from '../errors.ts';
 import { aggregateColumn } from '../query/aggregate.ts';
 import { selectJsonPath } from '../query/json-path.ts';
@@ -12,6 +12,7 @@ import type { AggregateFunction } from '../schema/aggregate-sdl.ts';
 import { TABLES_BY_NAME, tableSpec } from '../schema/tables.ts';
 import { runSearch, type SearchArgs } from '../search/search.ts';
 import type { ExecutionContext } from './context.ts';
+import { hasuraPath } from './hasura-errors.ts';
 import { JSON_PATH_MISS } from './json-path-miss.ts';
 
 type Args = Record<string, unknown>;
@@ -111,12 +112,33 @@ function resolveTableField(
   return row[field];
 }
 
+/**
+ * The query helpers point at the argument they refuse (`$.where.rating`); Hasura's path starts at
+ * the operation (`$.selectionSet.user_books.args.where.rating`), as its validation errors do.
+ */
+function pathFromOperation(error: HasuraError, info: GraphQLResolveInfo): HasuraError {
+  const argument = /^\$\.(\w+)/.exec(error.path)?.[1];
+  const node = info.fieldNodes[0]?.arguments?.find((a) => a.name.value === argument);
+  if (!argument || !node) return error;
+  const base = hasuraPath(info.operation, node);
+  if (base === '$') return error;
+  return new HasuraError(error.message, error.code, base + error.path.slice(2 + argument.length));
+}
+
 export const hardcoverFieldResolver: GraphQLFieldResolver<unknown, ExecutionContext> = (
   source,
   args,
   ctx,
   info,
 ) => {
+  try {
+    return resolveField(source, args, ctx, info);
+  } catch (error) {
+    throw error instanceof HasuraError ? pathFromOperation(error, info) : error;
+  }
+};
+
+const resolveField: GraphQLFieldResolver<unknown, ExecutionContext> = (source, args, ctx, info) => {
   const parent = info.parentType.name;
   if (parent === 'query_root') return resolveQuery(info.fieldName, args, ctx);
   if (parent === 'mutation_root') return resolveMutation(info.fieldName, args, ctx);
