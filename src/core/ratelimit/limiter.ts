@@ -82,8 +82,6 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
       throw internal(service, `a request costing ${units} units can never fit a bucket of ${burst}`);
     }
     const priority = clampPriority(job.priority);
-    // No priority for the pacer: Bottleneck queues and registers each job before it takes the next, and
-    // a pacer has no bound that keeps a job queued, so the order is set by the slots and the bucket.
     const counted = async () => {
       unitsInFlight += units;
       try {
@@ -92,6 +90,8 @@ export function createRateLimiter(service: Service, options: RateLimiterOptions 
         unitsInFlight -= units;
       }
     };
+    // No priority for the pacer: Bottleneck queues and registers each job before it takes the next, and
+    // a pacer has no bound that keeps a job queued, so the order is set by the slots and the bucket.
     const paced = pacer ? () => pacer.limiter.schedule(counted) : counted;
     const inSlot = slots ? () => slots.schedule({ priority, weight: 1 }, paced) : paced;
     try {
