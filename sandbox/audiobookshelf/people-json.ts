@@ -3,7 +3,8 @@ import type { AuthorRow, SeriesRow } from './people-index.ts';
 
 /** Author.toOldJSONExpanded and Series.toOldJSON for the rows of a library's people index. */
 
-export function authorJson(row: AuthorRow, numBooks: number): Record<string, unknown> {
+/** Author.toOldJSON: the author without a book count. */
+export function authorOldJson(row: AuthorRow): Record<string, unknown> {
   return {
     id: row.id,
     asin: null,
@@ -13,8 +14,11 @@ export function authorJson(row: AuthorRow, numBooks: number): Record<string, unk
     libraryId: row.libraryId,
     addedAt: row.addedAt,
     updatedAt: row.addedAt,
-    numBooks,
   };
+}
+
+export function authorJson(row: AuthorRow, numBooks: number): Record<string, unknown> {
+  return { ...authorOldJson(row), numBooks };
 }
 
 /** The author list adds the stored `lastFirst` column. */

@@ -6,7 +6,7 @@ import { isLibraryRequest, resolveLibrary } from './library-access.ts';
 import { castFloat } from './library-query.ts';
 import { titlePrefixAtEnd } from './names.ts';
 import type { AuthorRow, SeriesRow } from './people-index.ts';
-import { seriesJson } from './people-json.ts';
+import { authorOldJson, seriesJson } from './people-json.ts';
 import { sendJson, sendStatus } from './replies.ts';
 import type { UserRecord } from './state.ts';
 
@@ -99,20 +99,6 @@ export function getLibrarySeriesById(ctx: AbsContext, call: ApiCall): Reply {
   if (!row) return sendStatus(404);
   const include = includeList(call).map((v) => v.toLowerCase());
   return sendJson(200, seriesWithIncludes(row, seriesBooks(row, call.user), call.user, include));
-}
-
-/** Author.toOldJSON: the author without a book count. */
-function authorOldJson(row: AuthorRow): Json {
-  return {
-    id: row.id,
-    asin: null,
-    name: row.name,
-    description: null,
-    imagePath: null,
-    libraryId: row.libraryId,
-    addedAt: row.addedAt,
-    updatedAt: row.addedAt,
-  };
 }
 
 /**
